@@ -1,0 +1,101 @@
+"""diplonlp: structured data from Persian and Arabic diplomatic news.
+
+>>> import diplonlp
+>>> article = diplonlp.parse_article(text, reference_date=datetime.date(2023, 8, 26))
+>>> article.to_dict()["money"]
+
+The public surface is this module's ``__all__``; everything in a module whose
+name starts with ``_`` is private.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from diplonlp._version import __version__
+from diplonlp.errors import (
+    DataError,
+    DiplonlpError,
+    InvalidOptionError,
+    PipelineError,
+    PluginError,
+)
+from diplonlp.model import (
+    Article,
+    DateMention,
+    Language,
+    LeaderMention,
+    Mention,
+    MoneyMention,
+    NumberMention,
+    OriginalDate,
+    PercentageMention,
+    Span,
+)
+from diplonlp.pipeline import BaseExtractor, Document, Extractor, Pipeline, default_pipeline
+
+
+if TYPE_CHECKING:
+    from diplonlp.language import detect_language
+    from diplonlp.normalize import NormalizedText, normalize
+
+_LAZY = {
+    "detect_language": "diplonlp.language",
+    "normalize": "diplonlp.normalize",
+    "NormalizedText": "diplonlp.normalize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Names whose modules import `regex` load on first use, keeping
+    # `import diplonlp` fast.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'diplonlp' has no attribute {name!r}")
+
+
+def parse_article(
+    text: str,
+    *,
+    reference_date: dt.date | None = None,
+    language: Language | None = None,
+) -> Article:
+    """Parse one article into an :class:`Article`.
+
+    ``text`` must be a ``str`` (anything else raises :class:`TypeError`).
+    ``reference_date`` anchors relative and year-less dates; without it the
+    article's own dateline is used when one is found. ``language`` forces
+    ``"fa"`` or ``"ar"``; by default it is detected. Every mention's
+    ``start``/``end`` index the original ``text``.
+    """
+    return default_pipeline().parse(text, reference_date=reference_date, language=language)
+
+
+__all__ = [
+    "Article",
+    "BaseExtractor",
+    "DataError",
+    "DateMention",
+    "DiplonlpError",
+    "Document",
+    "Extractor",
+    "InvalidOptionError",
+    "LeaderMention",
+    "Mention",
+    "MoneyMention",
+    "NormalizedText",
+    "NumberMention",
+    "OriginalDate",
+    "PercentageMention",
+    "Pipeline",
+    "PipelineError",
+    "PluginError",
+    "Span",
+    "__version__",
+    "detect_language",
+    "normalize",
+    "parse_article",
+]

@@ -1,0 +1,4 @@
+from diplonlp.cli import main
+import sys
+
+sys.exit(main())
