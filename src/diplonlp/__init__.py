@@ -35,7 +35,6 @@ from diplonlp.model import (
 )
 from diplonlp.pipeline import BaseExtractor, Document, Extractor, Pipeline, default_pipeline
 
-
 if TYPE_CHECKING:
     from diplonlp.language import detect_language
     from diplonlp.normalize import NormalizedText, normalize

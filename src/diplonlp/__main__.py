@@ -1,4 +1,5 @@
-from diplonlp.cli import main
 import sys
+
+from diplonlp.cli import main
 
 sys.exit(main())

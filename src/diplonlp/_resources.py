@@ -13,7 +13,7 @@ from typing import Any
 from diplonlp.errors import DataError
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_json(*parts: str) -> Any:
     """Parse ``diplonlp/data/<parts...>`` as JSON (cached for the process)."""
     from importlib import resources  # imported on first use: it is slow to import

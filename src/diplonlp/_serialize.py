@@ -44,24 +44,27 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Decimal, decimal_to_str)
     conv.register_structure_hook(Decimal, lambda v, _: Decimal(str(v)))
     for cls, omitted in _OMIT_WHEN_UNSET.items():
-        overrides = {name: override(omit_if_default=True) for name in omitted}
+        overrides: dict[str, Any] = {name: override(omit_if_default=True) for name in omitted}
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, **overrides))
         conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv))
     return conv
 
 
+def mention_to_dict(mention: Mention) -> dict[str, Any]:
+    """One mention as a dict, ``text``, ``start`` and ``end`` first."""
+    raw: dict[str, Any] = converter().unstructure(mention, type(mention))
+    return {"text": raw.pop("text"), "start": raw.pop("start"), "end": raw.pop("end"), **raw}
+
+
 def article_to_dict(article: Article) -> dict[str, Any]:
-    conv = converter()
     out: dict[str, Any] = {
         "language": article.language,
-        "published": conv.unstructure(article.published, DateMention)
-        if article.published is not None
-        else None,
+        "published": mention_to_dict(article.published) if article.published else None,
     }
-    for dim, cls in DIMENSIONS.items():
-        out[dim] = [conv.unstructure(m, cls) for m in getattr(article, dim)]
+    for dim in DIMENSIONS:
+        out[dim] = [mention_to_dict(m) for m in getattr(article, dim)]
     for dim, mentions in article.extras.items():
-        out[dim] = [conv.unstructure(m, type(m)) for m in mentions]
+        out[dim] = [mention_to_dict(m) for m in mentions]
     return out
 
 

@@ -62,4 +62,4 @@ def check_language(value: object) -> Language:
     """Validate a user-supplied language code."""
     if value not in LANGUAGES:
         raise InvalidOptionError("E401", allowed=", ".join(LANGUAGES), value=value)
-    return value  # type: ignore[return-value]
+    return value

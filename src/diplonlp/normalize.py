@@ -243,7 +243,7 @@ class NormalizedText:
         return ostart, oend, self.original[ostart:oend]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def normalizer_for(language: Language) -> Normalizer:
     """The default normaliser for ``language`` (built once, then cached)."""
     return Normalizer(default_steps(language))
