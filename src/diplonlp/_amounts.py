@@ -1,0 +1,103 @@
+"""What money and percentages share: qualifiers and ranges around numerals.
+
+A *qualifier* is read from the words right before the amount ("تقریباً",
+"أكثر من", with Arabic clitics: "بنحو", "وبأكثر من"). A *range* is two
+numerals joined by a range word ("۲ تا ۳", "من 100 إلى 200", "بين 5 و7",
+"2-3"); its lower end takes the upper end's scale when it has none ("2-3
+مليار" is 2 to 3 billion).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from decimal import Decimal
+
+import regex
+from attrs import frozen
+
+from diplonlp._resources import load_json
+from diplonlp.model import Language, Qualifier
+from diplonlp.normalize import normalize_lexeme
+from diplonlp.numerals import Numeral
+
+_WINDOW = 40
+_QUALIFIERS: tuple[Qualifier, ...] = ("approx", "more_than", "less_than", "at_least", "at_most")
+
+
+def _alternation(words: Sequence[str], language: Language) -> str:
+    normed = {normalize_lexeme(w, language) for w in words}
+    return "|".join(
+        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(normed, key=len, reverse=True)
+    )
+
+
+@functools.lru_cache(maxsize=2)
+def _qualifier_re(language: Language) -> regex.Pattern[str]:
+    data = load_json("money", "qualifiers.json")[language]
+    groups = "|".join(f"(?P<{q}>{_alternation(data[q], language)})" for q in _QUALIFIERS)
+    clitics = "[وفب]{0,2}" if language == "ar" else ""
+    return regex.compile(rf"(?:^|(?<![\p{{L}}\p{{M}}])){clitics}(?:{groups})\s*$")
+
+
+@functools.lru_cache(maxsize=2)
+def _range_res(language: Language) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    data = load_json("money", "qualifiers.json")[language]
+    to_words = _alternation([w for w in data["range_to"] if w != "و"], language)
+    joiner = regex.compile(rf"\s*(?:(?P<to>{to_words})|(?P<and>و))\s*")
+    clitics = "[وفب]{0,2}" if language == "ar" else ""
+    opener = regex.compile(
+        rf"(?:^|(?<![\p{{L}}\p{{M}}])){clitics}(?P<from>{_alternation(data['range_from'], language)})\s*$"
+    )
+    return joiner, opener
+
+
+def qualifier_before(text: str, pos: int, language: Language) -> tuple[Qualifier, int] | None:
+    """The qualifier ending right before ``pos`` and where it starts."""
+    start = max(0, pos - _WINDOW)
+    m = _qualifier_re(language).search(text[start:pos])
+    if m is None:
+        return None
+    for q in _QUALIFIERS:
+        if m.group(q) is not None:
+            return q, start + m.start()
+    return None  # pragma: no cover
+
+
+@frozen
+class Range:
+    low: Numeral
+    low_value: Decimal
+
+
+def range_before(
+    text: str, numerals: Sequence[Numeral], index: int, language: Language
+) -> Range | None:
+    """When ``numerals[index]`` is the upper end of a range, its lower end."""
+    if index == 0:
+        return None
+    cur, prev = numerals[index], numerals[index - 1]
+    if cur.value < 0 or prev.value < 0:
+        return None
+    joiner, opener = _range_res(language)
+    m = joiner.fullmatch(text, prev.norm_end, cur.norm_start)
+    if m is None:
+        return None
+    if m.group("and") is not None:
+        window = text[max(0, prev.norm_start - _WINDOW) : prev.norm_start]
+        if not opener.search(window):
+            return None  # "2 و 3" alone is two numbers; "بين 2 و3" is a range
+    low = prev.value
+    if prev.scale is None and cur.scale is not None and low < cur.scale:
+        low *= cur.scale
+    if low >= cur.value:
+        return None
+    return Range(prev, low)
+
+
+def range_opener_before(text: str, pos: int, language: Language) -> int | None:
+    """Start of a range word ("بين", "من", "از") right before ``pos``."""
+    _, opener = _range_res(language)
+    start = max(0, pos - _WINDOW)
+    m = opener.search(text[start:pos])
+    return start + m.start() if m else None

@@ -1,0 +1,66 @@
+"""Country names and adjectives in Persian and Arabic, mapped to ISO 3166-1 alpha-2.
+
+Names come from CLDR through babel (loaded on first use) and from
+``data/countries/forms.json``, which adds the forms news uses ("الاتحاد
+الروسي", "فدراسیون روسیه") and adjectives (Persian "روسی", Arabic nisbas,
+whose feminine and definite forms are derived: طاجيكي -> الطاجيكية).
+Everything goes through the normaliser, so spelling variants meet.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+
+import regex
+
+from diplonlp._resources import load_json
+from diplonlp.model import Language
+from diplonlp.normalize import normalize_lexeme
+
+_SKIP_TERRITORIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK"})
+
+
+def _arabic_nisba_forms(stem: str) -> list[str]:
+    return [stem, stem + "ة", "ال" + stem, "ال" + stem + "ة"]
+
+
+@functools.lru_cache(maxsize=2)
+def country_lexicon(language: Language) -> dict[str, str]:
+    """Normalised name or adjective -> ISO 3166-1 alpha-2 code."""
+    from babel import Locale  # slow to import: only when countries are needed
+
+    lex: dict[str, str] = {}
+    for code, name in Locale.parse(language).territories.items():
+        if len(code) == 2 and code.isalpha() and code not in _SKIP_TERRITORIES:
+            lex[normalize_lexeme(name, language)] = code
+    data = load_json("countries", "forms.json")
+    for code, forms in data[language].items():
+        for name in forms["names"]:
+            lex[normalize_lexeme(name, language)] = code
+        for adjective in forms["adjectives"]:
+            variants = _arabic_nisba_forms(adjective) if language == "ar" else [adjective]
+            for v in variants:
+                lex[normalize_lexeme(v, language)] = code
+    for word in data["exclude"][language]:
+        lex.pop(normalize_lexeme(word, language), None)
+    return lex
+
+
+@functools.lru_cache(maxsize=2)
+def _country_re(language: Language) -> regex.Pattern[str]:
+    names = sorted(country_lexicon(language), key=len, reverse=True)
+    clitics = "(?:[وفبل]{0,2}(?:ال)?)?" if language == "ar" else ""
+    alternation = "|".join(regex.escape(n) for n in names)
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}]){clitics}(?P<name>{alternation})(?![\p{{L}}\p{{M}}])"
+    )
+
+
+def count_countries(norm_text: str, language: Language) -> Counter[str]:
+    """How often each country is named in a normalised text."""
+    lex = country_lexicon(language)
+    return Counter(lex[m.group("name")] for m in _country_re(language).finditer(norm_text))
+
+
+__all__ = ["count_countries", "country_lexicon"]

@@ -1,0 +1,275 @@
+"""Amounts of money: a numeral with a currency, qualifier and range.
+
+The currency comes after the number ("۱٫۵ میلیارد دالر", "ملياري دولار",
+"۲ میلیارد دلاری" as an adjective) or before it as a symbol or ISO code
+("$1.5", "€20", "USD 500"). The lexicon is CLDR's currency names in fa and ar
+(from babel, singular and plural) plus ``data/money/currencies.json``.
+
+Resolution rules:
+
+* a unit that always means one currency gives it (دلار/دولار: USD; تومان: IRR
+  with the amount times ten and ``unit="toman"``);
+* an ambiguous unit (ریال/ريال، دينار، درهم، لیر/ليرة، روپیه، منات، سوم) takes the
+  currency of the one candidate country the article names most; on a tie, or
+  when the article names none of them, ``currency`` is ``None``;
+* a sub-unit alone ("۵۰ سنت") or after a main unit ("۲۱ دلار و ۵۶ سنت") is
+  converted into the main unit.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import regex
+from attrs import frozen
+
+from diplonlp._amounts import qualifier_before, range_before
+from diplonlp._resources import load_json
+from diplonlp.model import Language, MoneyMention, Qualifier
+from diplonlp.normalize import normalize_lexeme
+from diplonlp.numerals import Numeral
+from diplonlp.pipeline import BaseExtractor, Document
+
+
+@frozen
+class _Unit:
+    code: str | None
+    candidates: tuple[tuple[str, str], ...] = ()
+    factor: Decimal = Decimal(1)
+    unit: str | None = None
+    subunit_of: str | None = None
+
+
+@functools.lru_cache(maxsize=2)
+def currency_lexicon(language: Language) -> dict[str, _Unit]:
+    """Normalised currency word -> what it means."""
+    lex: dict[str, _Unit] = {}
+    for word, code in _cldr_names(language).items():
+        lex[normalize_lexeme(word, language)] = _Unit(code)
+    data = load_json("money", "currencies.json")
+    for entry in data["units"]:
+        unit = _Unit(
+            entry.get("code"),
+            tuple(sorted(entry.get("candidates", {}).items())),
+            Decimal(entry.get("factor", "1")),
+            entry.get("unit"),
+        )
+        for word in entry[language]:
+            lex[normalize_lexeme(word, language)] = unit
+    for sub in data["subunits"]:
+        for word in sub[language]:
+            lex[normalize_lexeme(word, language)] = _Unit(
+                sub["of"][0], factor=Decimal(sub["factor"]), subunit_of=sub["of"][0]
+            )
+    return lex
+
+
+def _cldr_names(language: Language) -> dict[str, str]:
+    """CLDR display names (singular and plural) of the currencies in use."""
+    import datetime as dt
+
+    from babel import Locale
+    from babel.numbers import get_currency_name, get_territory_currencies
+
+    today = dt.date.today()
+    codes: set[str] = set()
+    for territory in Locale("en").territories:
+        if len(territory) == 2 and territory.isalpha():
+            codes.update(get_territory_currencies(territory, today))
+    names: dict[str, str] = {}
+    for code in sorted(codes):
+        for count in (None, 1, 2, 3, 11, 100):
+            name = get_currency_name(code, count, locale=language)
+            if name and name != code:
+                names[name] = code
+    return names
+
+
+@functools.lru_cache(maxsize=2)
+def _after_re(language: Language) -> regex.Pattern[str]:
+    words = sorted(currency_lexicon(language), key=len, reverse=True)
+    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    symbols = _symbol_alternation()
+    suffix = "(?:ای|ی)?" if language == "fa" else "(?:ا)?"
+    return regex.compile(
+        rf"\s{{0,3}}(?:(?:ال)?(?P<word>{alternation}){suffix}(?![\p{{L}}\p{{M}}])"
+        rf"|(?P<sym>{symbols})|(?P<iso>[A-Z]{{3}})(?![A-Za-z]))"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _symbols() -> dict[str, str | None]:
+    symbols: dict[str, str | None] = load_json("money", "currencies.json")["symbols"]
+    return symbols
+
+
+def _symbol_alternation() -> str:
+    return "|".join(regex.escape(s) for s in sorted(_symbols(), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    return frozenset(_cldr_names("fa").values())
+
+
+@functools.lru_cache(maxsize=1)
+def _before_re() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?:(?P<sym>{_symbol_alternation()})|(?<![A-Za-z])(?P<iso>[A-Z]{{3}}))\s?-?$"
+    )
+
+
+_LATIN_SCALES = {
+    "thousand": Decimal(10**3), "million": Decimal(10**6), "mn": Decimal(10**6),
+    "m": Decimal(10**6), "billion": Decimal(10**9), "bn": Decimal(10**9),
+    "trillion": Decimal(10**12),
+}
+_LATIN_SCALE = regex.compile(r"\s?(thousand|million|mn|m|billion|bn|trillion)\b", regex.IGNORECASE)
+
+
+class _Resolver:
+    """Resolves ambiguous units from the countries the article names (once per doc)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._counts: Counter[str] | None = None
+
+    def code(self, unit: _Unit) -> str | None:
+        if not unit.candidates:
+            return unit.code
+        if self._counts is None:
+            from diplonlp.countries import count_countries
+
+            self._counts = count_countries(self.doc.norm, self.doc.language)
+        scores = sorted(
+            ((self._counts.get(country, 0), code) for country, code in unit.candidates),
+            reverse=True,
+        )
+        best, code = scores[0]
+        if best == 0 or (len(scores) > 1 and scores[1][0] == best):
+            return unit.code
+        return code
+
+
+def find_money(doc: Document) -> Iterator[MoneyMention]:
+    text = doc.norm
+    language = doc.language
+    numerals = [n for n in doc.get("_numerals") if isinstance(n, Numeral)]
+    taken = {(m.start, m.end) for m in doc.get("percentages")}
+    lex = currency_lexicon(language)
+    after = _after_re(language)
+    resolver = _Resolver(doc)
+    used_until = -1
+    for i, num in enumerate(numerals):
+        if num.norm_start < used_until or (num.start, num.end) in taken:
+            continue
+        factor = Decimal(1)
+        unit_name: str | None = None
+        m = after.match(text, num.norm_end)
+        if m is not None and m.group("iso") and m.group("iso") not in _iso_codes():
+            m = None
+        if m is not None:
+            unit = _unit_of(m, lex)
+            if unit is None:
+                continue
+            factor = unit.factor
+            currency = resolver.code(unit)
+            unit_name = unit.unit
+            start, end = num.norm_start, m.end()
+            amount = num.value * factor
+            if unit.subunit_of is None:
+                amount, end = _add_subunit(text, end, numerals, i, unit, lex, amount)
+        else:
+            before = _before_re().search(text, max(0, num.norm_start - 6), num.norm_start)
+            if before is None:
+                continue
+            if before.group("iso"):
+                if before.group("iso") not in _iso_codes():
+                    continue
+                currency = before.group("iso")
+            else:
+                currency = _symbols().get(before.group("sym"))
+            start, end = before.start(), num.norm_end
+            amount = num.value
+            scale = _LATIN_SCALE.match(text, end)
+            if scale is not None:  # "$1.5 billion", "USD 500 million"
+                amount *= _LATIN_SCALES[scale.group(1).lower()]
+                end = scale.end()
+        extra: dict[str, Any] = {}
+        rng = range_before(text, numerals, i, language)
+        if rng is not None and rng.low.norm_start >= used_until:
+            extra["max"] = amount
+            amount = rng.low_value * factor
+            start = min(start, rng.low.norm_start)
+        qualifier: Qualifier = "exact"
+        found = qualifier_before(text, start, language)
+        if found is not None:
+            qualifier = found[0]
+        used_until = end
+        yield doc.mention(
+            MoneyMention, start, end, amount=amount, currency=currency, qualifier=qualifier,
+            unit=unit_name, **extra,
+        )
+
+
+def _unit_of(m: regex.Match[str], lex: dict[str, _Unit]) -> _Unit | None:
+    if m.group("word") is not None:
+        word = regex.sub(r"\s+", " ", m.group("word"))
+        return lex.get(word)
+    if m.group("sym") is not None:
+        return _Unit(_symbols().get(m.group("sym")))
+    return _Unit(m.group("iso"))
+
+
+def _add_subunit(
+    text: str,
+    end: int,
+    numerals: list[Numeral],
+    index: int,
+    unit: _Unit,
+    lex: dict[str, _Unit],
+    amount: Decimal,
+) -> tuple[Decimal, int]:
+    """"۲۱ دلار و ۵۶ سنت": add the cents to the dollars."""
+    if index + 1 >= len(numerals):
+        return amount, end
+    nxt = numerals[index + 1]
+    if not regex.fullmatch(r"\s*و\s*", text[end : nxt.norm_start]):
+        return amount, end
+    m = _after_re_for_subunits(text, nxt.norm_end, lex)
+    if m is None:
+        return amount, end
+    sub = lex[m[0]]
+    if sub.subunit_of is None or sub.subunit_of != unit.code:
+        return amount, end
+    return amount + nxt.value * sub.factor, m[1]
+
+
+def _after_re_for_subunits(text: str, pos: int, lex: dict[str, _Unit]) -> tuple[str, int] | None:
+    m = regex.match(r"\s{0,3}(?P<w>[\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?)", text, pos=pos)
+    if m is None:
+        return None
+    words = m.group("w").split()
+    for k in (2, 1):
+        cand = " ".join(words[:k])
+        if len(words) >= k and cand in lex and lex[cand].subunit_of is not None:
+            return cand, pos + m.group(0).index(words[0]) + len(cand)
+    return None
+
+
+class MoneyExtractor(BaseExtractor):
+    """``money``: amounts with currency, qualifier and range."""
+
+    name = "money.v1"
+    produces = "money"
+    requires = ("_numerals", "percentages")
+
+    def extract(self, doc: Document) -> Iterator[MoneyMention]:
+        return find_money(doc)
+
+
+__all__ = ["MoneyExtractor", "currency_lexicon", "find_money"]

@@ -1,0 +1,84 @@
+"""Percentages: a numeral with درصد / در صد / ٪ / % / بالمئة / في المئة.
+
+The sign may also stand before the number ("%20", as Arabic text often puts
+it). Qualifiers and ranges work as for money ("بين 5 و7 في المئة" gives
+value 5 and max 7). A percentage is never money.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from diplonlp._amounts import qualifier_before, range_before
+from diplonlp._resources import load_json
+from diplonlp.model import Language, PercentageMention, Qualifier
+from diplonlp.normalize import normalize_lexeme
+from diplonlp.numerals import Numeral
+from diplonlp.pipeline import BaseExtractor, Document
+
+
+@functools.lru_cache(maxsize=2)
+def _res(language: Language) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    data = load_json("percentages", "words.json")[language]
+
+    def alt(words: list[str]) -> str:
+        normed = {normalize_lexeme(w, language) for w in words}
+        return "|".join(
+            regex.escape(w).replace(r"\ ", r"\s*") for w in sorted(normed, key=len, reverse=True)
+        )
+
+    after = regex.compile(rf"\s{{0,2}}(?:{alt(data['after'])})(?:ی)?(?![\p{{L}}\p{{M}}])")
+    before = regex.compile(rf"(?<!\d)(?:{alt(data['before'])})\s?$")
+    return after, before
+
+
+def find_percentages(doc: Document) -> Iterator[PercentageMention]:
+    text = doc.norm
+    language = doc.language
+    after, before = _res(language)
+    numerals = [n for n in doc.get("_numerals") if isinstance(n, Numeral)]
+    used_until = -1
+    for i, num in enumerate(numerals):
+        if num.norm_start < used_until:
+            continue
+        m = after.match(text, num.norm_end)
+        if m is not None:
+            start, end = num.norm_start, m.end()
+        else:
+            b = before.search(text, max(0, num.norm_start - 2), num.norm_start)
+            if b is None:
+                continue
+            start, end = b.start(), num.norm_end
+        value = num.value
+        extra: dict[str, Any] = {}
+        rng = range_before(text, numerals, i, language)
+        if rng is not None and rng.low.norm_start >= used_until:
+            extra["max"] = value
+            value = rng.low.value
+            start = min(start, rng.low.norm_start)
+        qualifier: Qualifier = "exact"
+        found = qualifier_before(text, start, language)
+        if found is not None:
+            qualifier = found[0]
+        used_until = end
+        yield doc.mention(
+            PercentageMention, start, end, value=value, qualifier=qualifier, **extra
+        )
+
+
+class PercentageExtractor(BaseExtractor):
+    """``percentages``: 18.3 for "۱۸٫۳ درصد"."""
+
+    name = "percentages.v1"
+    produces = "percentages"
+    requires = ("_numerals",)
+
+    def extract(self, doc: Document) -> Iterator[PercentageMention]:
+        return find_percentages(doc)
+
+
+__all__ = ["PercentageExtractor", "find_percentages"]
