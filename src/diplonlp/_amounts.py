@@ -46,9 +46,8 @@ def _range_res(language: Language) -> tuple[regex.Pattern[str], regex.Pattern[st
     to_words = _alternation([w for w in data["range_to"] if w != "و"], language)
     joiner = regex.compile(rf"\s*(?:(?P<to>{to_words})|(?P<and>و))\s*")
     clitics = "[وفب]{0,2}" if language == "ar" else ""
-    opener = regex.compile(
-        rf"(?:^|(?<![\p{{L}}\p{{M}}])){clitics}(?P<from>{_alternation(data['range_from'], language)})\s*$"
-    )
+    from_words = _alternation(data["range_from"], language)
+    opener = regex.compile(rf"(?:^|(?<![\p{{L}}\p{{M}}])){clitics}(?P<from>{from_words})\s*$")
     return joiner, opener
 
 

@@ -78,7 +78,7 @@ def _cldr_names(language: Language) -> dict[str, str]:
     today = dt.date.today()
     codes: set[str] = set()
     for territory in Locale("en").territories:
-        if len(territory) == 2 and territory.isalpha():
+        if isinstance(territory, str) and len(territory) == 2 and territory.isalpha():
             codes.update(get_territory_currencies(territory, today))
     names: dict[str, str] = {}
     for code in sorted(codes):
@@ -131,6 +131,23 @@ _LATIN_SCALES = {
 _LATIN_SCALE = regex.compile(r"\s?(thousand|million|mn|m|billion|bn|trillion)\b", regex.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=2)
+def _year_cue_re(language: Language) -> regex.Pattern[str]:
+    words = load_json("dates", "year_cues.json")[language]
+    normed = sorted({normalize_lexeme(w, language) for w in words}, key=len, reverse=True)
+    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in normed)
+    clitics = "[وفبل]{0,2}" if language == "ar" else ""
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){clitics}(?:{alternation})\s+$")
+
+
+def is_year_after_cue(text: str, num: Numeral, language: Language) -> bool:
+    """"سال ۲۰۲۰", "عام 2017": a four-digit number after a year word is a year."""
+    if num.form != "digits" or not (1000 <= num.value <= 2200) or num.value % 1:
+        return False
+    window_start = max(0, num.norm_start - 20)
+    return _year_cue_re(language).search(text, window_start, num.norm_start) is not None
+
+
 class _Resolver:
     """Resolves ambiguous units from the countries the article names (once per doc)."""
 
@@ -166,6 +183,8 @@ def find_money(doc: Document) -> Iterator[MoneyMention]:
     used_until = -1
     for i, num in enumerate(numerals):
         if num.norm_start < used_until or (num.start, num.end) in taken:
+            continue
+        if is_year_after_cue(text, num, language):
             continue
         factor = Decimal(1)
         unit_name: str | None = None

@@ -88,6 +88,8 @@ class _Token:
     ambiguous: bool = False
     #: digits only: "1.500" / "1/5" style forms that change meaning before a scale
     alt_before_scale: Decimal | None = None
+    #: other readings of the same word (Arabic عشرة: 10, or the tail of 13-19)
+    others: tuple[tuple[Kind, Decimal, bool, str], ...] = ()
 
 
 @functools.lru_cache(maxsize=2)
@@ -124,7 +126,7 @@ _DIGITS = r"""
 def _token_re(language: Language) -> regex.Pattern[str]:
     words = sorted(_lexicon(language), key=len, reverse=True)
     alternation = "|".join(regex.escape(w) for w in words)
-    clitic = f"(?P<clitic>[{_CLITICS}]{{0,2}})" if language == "ar" else "(?P<clitic>)"
+    clitic = f"(?P<clitic>[{_CLITICS}]{{0,2}}?)" if language == "ar" else "(?P<clitic>)"
     pattern = (
         rf"(?P<num>{_DIGITS})"
         rf"|(?<![\p{{L}}\p{{M}}\p{{N}}]){clitic}(?P<word>{alternation})(?![\p{{L}}\p{{M}}\p{{N}}])"
@@ -229,11 +231,37 @@ def tokens(text: str, language: Language) -> Iterator[_Token]:
         else:
             word = m.group("word")
             clitic = m.group("clitic")
-            for kind, value, ambiguous in lex[word]:
-                if clitic and len(word) < 4 and kind not in SCALE_KINDS | {"hundred", "fraction"}:
-                    continue  # لست, بست: a short word behind a clitic is another word
-                yield _Token(m.start(), m.end(), kind, value, word, clitic, ambiguous)
-                break
+            # لست, بست: a short word behind a clitic other than و is another word
+            short = bool(clitic) and clitic != "و" and len(word) < 4
+            readings = [
+                (*r, clitic) for r in lex[word] if not (short and r[0] not in _SHORT_OK)
+            ]
+            if language == "ar" and not clitic and word.startswith("و") and word[1:] in lex:
+                # وأحد normalises to واحد: also read it as و + أحد
+                readings += [(*r, "و") for r in lex[word[1:]]]
+            if not readings or _after_ordinal(text, m.start(), language):
+                continue
+            kind, value, ambiguous, clitic = readings[0]
+            yield _Token(m.start(), m.end(), kind, value, word, clitic, ambiguous,
+                         others=tuple(readings[1:]))
+
+
+_SHORT_OK = SCALE_KINDS | {"hundred", "fraction"}
+
+
+@functools.lru_cache(maxsize=2)
+def _ordinal_re(language: Language) -> regex.Pattern[str] | None:
+    words = load_json("numbers", "words.json").get("ordinal_heads", {}).get(language, [])
+    if not words:
+        return None
+    alternation = "|".join(regex.escape(normalize_lexeme(w, language)) for w in words)
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:ال)?(?:{alternation})\s+$")
+
+
+def _after_ordinal(text: str, pos: int, language: Language) -> bool:
+    """Arabic "الحادية عشرة": the teen after an ordinal head is an ordinal."""
+    pattern = _ordinal_re(language)
+    return pattern is not None and pattern.search(text, max(0, pos - 16), pos) is not None
 
 
 def _gap_kind(text: str, end: int, start: int, language: Language) -> str | None:
@@ -278,8 +306,19 @@ class _Builder:
         self.last_scale = scale
         self.max_scale = scale if self.max_scale is None else max(self.max_scale, scale)
         self.limit = scale
+        self.arabic_unit_first = False
 
-    def accept(self, tok: _Token, join: str) -> bool:  # noqa: C901 - one grammar, one place
+    def accept(self, tok: _Token, join: str) -> bool:
+        """Take the token (trying each of its readings); False leaves the state as it was."""
+        if self._accept(tok, join):
+            return True
+        for kind, value, ambiguous, clitic in tok.others:
+            alt = _Token(tok.start, tok.end, kind, value, tok.raw, clitic, ambiguous)
+            if self._accept(alt, join):
+                return True
+        return False
+
+    def _accept(self, tok: _Token, join: str) -> bool:
         kind = tok.kind
         first = not self.tokens
         conj = join == "conj" or (tok.clitic.startswith("و") and not first)
@@ -330,7 +369,13 @@ class _Builder:
                 return False
         elif kind == "scale":
             if conj:
-                return False
+                # "یک میلیون و هزار": a new group whose count of one is not written
+                if not (
+                    self.current == 0 and self.last_kind in SCALE_KINDS
+                    and self.last_scale is not None and tok.value < self.last_scale
+                ):
+                    return False
+                self.current = Decimal(1)
             if not first and self.current == 0 and self.last_kind not in SCALE_KINDS:
                 return False
             if self.last_scale is not None and self.current == 0 and tok.value <= self.last_scale:
@@ -343,9 +388,13 @@ class _Builder:
                 return False
             self._apply_scale(tok.value)
         elif kind == "dual_scale":
-            if conj:
+            new_group = (
+                self.current == 0 and self.last_kind in SCALE_KINDS
+                and self.last_scale is not None and tok.value < self.last_scale
+            )
+            if conj and not new_group:
                 return False
-            if first:
+            if first or (conj and new_group):
                 self.current = Decimal(2)
                 self._apply_scale(tok.value)
             elif self.current > 0 and tok.raw.endswith("ا"):
@@ -377,15 +426,15 @@ class _Builder:
         toks = self.tokens
         if not toks:
             return None
-        if toks[-1].kind == "fraction" and len(toks) == 1:
-            return None  # نیم, نصف alone: "half", not a number here
         forms = {"digits" if t.kind == "digits" else "words" for t in toks}
         form = forms.pop() if len(forms) == 1 else "mixed"
         start = toks[0].start + len(toks[0].clitic)
         if toks[0].kind == "digits":
             start = toks[0].start
         end = toks[-1].end
-        ambiguous = len(toks) == 1 and toks[0].ambiguous
+        # a lone ambiguous word, or a lone fraction ("نصف الأعضاء"), counts only
+        # as part of money or a percentage
+        ambiguous = len(toks) == 1 and (toks[0].ambiguous or toks[0].kind == "fraction")
         return doc.mention(
             Numeral, start, end, value=self.value, norm_start=start, norm_end=end,
             form=form, scale=self.max_scale, ambiguous=ambiguous,

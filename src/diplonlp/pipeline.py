@@ -93,11 +93,17 @@ class Document:
 
 @runtime_checkable
 class Extractor(Protocol):
-    """The protocol every extractor follows (no base class needed)."""
+    """The protocol every extractor follows (no base class needed): plain class
+    attributes satisfy these read-only members."""
 
-    name: str
-    produces: str
-    requires: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def produces(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
 
     def extract(self, doc: Document) -> Iterable[Mention]:
         """Return the mentions found in ``doc``."""
