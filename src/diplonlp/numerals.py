@@ -56,6 +56,7 @@ SCALE_KINDS = frozenset({"scale", "plural_scale", "dual_scale"})
 _CLITICS = "وفبلك"
 _ODD_SPACES = frozenset("\u2009\u202f\u00a0\u2007")
 _ZERO = Decimal(0)
+_FA_ORDINAL_SUFFIX = regex.compile(r"(?:امین|مین|ام|م)(?![\p{L}])")
 
 
 @frozen
@@ -189,8 +190,7 @@ def _digits_context_ok(text: str, start: int, end: int, language: Language) -> t
     if after in ".٫,/" and end + 1 < len(text) and text[end + 1].isdigit():
         return False, start  # part of a longer run the pattern refused
     if language == "fa":
-        tail = text[end : end + 4]
-        if regex.match(r"(?:امین|مین|ام|م)(?![\p{L}])", tail):
+        if _FA_ORDINAL_SUFFIX.match(text, end):
             return False, start  # ۲۰مین, ۵ام: ordinals
     if before.isalpha():
         # letters glued in front: Arabic clitics are fine (بـ600 -> ب600), the
