@@ -244,11 +244,19 @@ def _assemble(text: str, language: Language, found: Mapping[str, Sequence[Mentio
 
 def builtin_extractors() -> tuple[Extractor, ...]:
     """Fresh instances of the built-in extractors, in pipeline order."""
+    from diplonlp.dates import DateExtractor, PublishedDateExtractor
     from diplonlp.money import MoneyExtractor
     from diplonlp.numerals import NumberExtractor, NumeralExtractor
     from diplonlp.percentages import PercentageExtractor
 
-    return (NumeralExtractor(), PercentageExtractor(), MoneyExtractor(), NumberExtractor())
+    return (
+        NumeralExtractor(),
+        DateExtractor(),
+        PublishedDateExtractor(),
+        PercentageExtractor(),
+        MoneyExtractor(),
+        NumberExtractor(),
+    )
 
 
 @functools.lru_cache(maxsize=1)
