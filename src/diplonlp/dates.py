@@ -70,7 +70,7 @@ class _Lexicon:
 
 
 def _n(word: str, language: Language) -> str:
-    return regex.sub(r"\s+", " ", normalize_lexeme(word, language)).strip()
+    return " ".join(normalize_lexeme(word, language).split())
 
 
 @functools.lru_cache(maxsize=2)
@@ -82,7 +82,7 @@ def lexicon(language: Language) -> _Lexicon:
         block = data["months"][calendar]
         for month, words in block[language].items():
             for w in words:
-                months.setdefault(_n(w, language), (calendar, int(month)))  # type: ignore[arg-type]
+                months.setdefault(_n(w, language), (calendar, int(month)))
         ambiguous.update(_n(w, language) for w in block["ambiguous"][language])
     weekdays = {
         _n(w, language): int(day)
@@ -209,7 +209,8 @@ def _patterns(language: Language) -> _Patterns:
     time = regex.compile(
         r"\s*[،,\-–]?\s*(?:ساعت|الساعه|الساعة)?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?!\d)"
     )
-    cue_before = regex.compile(rf"(?:^|(?<![\p{{L}}\p{{M}}])){clitic}(?:{_alt(list(lex.date_cues))})\s*$")
+    cues = _alt(list(lex.date_cues))
+    cue_before = regex.compile(rf"(?:^|(?<![\p{{L}}\p{{M}}])){clitic}(?:{cues})\s*$")
     return _Patterns(
         dmy=regex.compile(dmy),
         month_year=regex.compile(month_year),
@@ -313,7 +314,7 @@ class _Scanner:
         month_word = _squash(m.group("month"))
         calendar, month = lex.months[month_word]
         if m.group("month2"):
-            cal2, month2 = lex.months[_squash(m.group("month2"))]
+            month2 = lex.months[_squash(m.group("month2"))][1]
             if month2 != month:  # "آب/أغسطس" must agree
                 return
         if m.group("day"):
@@ -327,9 +328,11 @@ class _Scanner:
             return
         if era_cal is not None and era_cal != calendar and calendar != "gregorian":
             return
-        if year is None and month_word in lex.ambiguous_months:
-            if not m.group("wd") and not self._cue_before(m.start()):
-                return
+        if (
+            year is None and month_word in lex.ambiguous_months
+            and not m.group("wd") and not self._cue_before(m.start())
+        ):
+            return
         if year is None and m.group("oday") is None and m.group("day") and not (1 <= day <= 31):
             return
         end = m.end()
@@ -494,7 +497,7 @@ class _Scanner:
     def _cued(self, start: int, end: int, before: regex.Pattern[str] | None) -> bool:
         if before is not None and before.search(self.text, max(0, start - 24), start):
             return True
-        after = regex.match(r"\s*[،,]?\s*(?P<w>\S+(?:\s\S+)?)", self.text[end : end + 20])
+        after = _NEXT_WORDS.match(self.text, end, end + 24)
         if after is None:
             return False
         words = after.group("w").split()
@@ -513,6 +516,7 @@ class _Scanner:
             yield _Found(start, end, 5, {"weekday_relative": (weekday, direction)})
 
 
+_NEXT_WORDS = regex.compile(r"\s*[،,]?\s*(?P<w>\S+(?:\s\S+)?)")
 _FUTURE_WORDS = frozenset({"اینده", "المقبل", "القادم", "هفته اینده"})
 
 
@@ -526,7 +530,7 @@ def _needs_cue(language: Language) -> tuple[frozenset[str], regex.Pattern[str] |
 
 
 def _squash(word: str) -> str:
-    return regex.sub(r"\s+", " ", word).strip()
+    return " ".join(word.split())
 
 
 def _count_value(word: str, language: Language) -> int | None:
@@ -639,7 +643,7 @@ def _mention(doc: Document, f: _Found, anchor: dt.date | None) -> DateMention | 
 def _attach_time(doc: Document, f: _Found) -> str | None:
     if f.fields.get("day") is None:
         return None
-    m = _patterns(doc.language).time.match(doc.norm, f.end)
+    m = _patterns(doc.language).time.match(doc.norm, f.end, f.end + 40)
     return m.group("time") if m else None
 
 
@@ -693,9 +697,11 @@ def find_dates(doc: Document, *, current_periods: bool = False) -> list[DateMent
         if id(f) in done:
             out.append(done[id(f)])
             continue
-        if "relative" not in f.fields and "weekday_relative" not in f.fields:
-            if f.fields["year"] is not None:
-                continue  # an impossible date
+        if (
+            "relative" not in f.fields and "weekday_relative" not in f.fields
+            and f.fields["year"] is not None
+        ):
+            continue  # an impossible date
         m = _mention(doc, f, anchor)
         if m is not None:
             out.append(m)

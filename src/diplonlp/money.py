@@ -188,7 +188,7 @@ def find_money(doc: Document) -> Iterator[MoneyMention]:
             continue
         factor = Decimal(1)
         unit_name: str | None = None
-        m = after.match(text, num.norm_end)
+        m = after.match(text, num.norm_end, num.norm_end + 80)
         if m is not None and m.group("iso") and m.group("iso") not in _iso_codes():
             m = None
         if m is not None:
@@ -214,7 +214,7 @@ def find_money(doc: Document) -> Iterator[MoneyMention]:
                 currency = _symbols().get(before.group("sym"))
             start, end = before.start(), num.norm_end
             amount = num.value
-            scale = _LATIN_SCALE.match(text, end)
+            scale = _LATIN_SCALE.match(text, end, end + 16)
             if scale is not None:  # "$1.5 billion", "USD 500 million"
                 amount *= _LATIN_SCALES[scale.group(1).lower()]
                 end = scale.end()
@@ -237,7 +237,7 @@ def find_money(doc: Document) -> Iterator[MoneyMention]:
 
 def _unit_of(m: regex.Match[str], lex: dict[str, _Unit]) -> _Unit | None:
     if m.group("word") is not None:
-        word = regex.sub(r"\s+", " ", m.group("word"))
+        word = " ".join(m.group("word").split())
         return lex.get(word)
     if m.group("sym") is not None:
         return _Unit(_symbols().get(m.group("sym")))
@@ -257,7 +257,7 @@ def _add_subunit(
     if index + 1 >= len(numerals):
         return amount, end
     nxt = numerals[index + 1]
-    if not regex.fullmatch(r"\s*و\s*", text[end : nxt.norm_start]):
+    if text[end : nxt.norm_start].strip() != "و":
         return amount, end
     m = _after_re_for_subunits(text, nxt.norm_end, lex)
     if m is None:
@@ -268,8 +268,11 @@ def _add_subunit(
     return amount + nxt.value * sub.factor, m[1]
 
 
+_SUBUNIT_WORDS = regex.compile(r"\s{0,3}(?P<w>[\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?)")
+
+
 def _after_re_for_subunits(text: str, pos: int, lex: dict[str, _Unit]) -> tuple[str, int] | None:
-    m = regex.match(r"\s{0,3}(?P<w>[\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?)", text, pos=pos)
+    m = _SUBUNIT_WORDS.match(text, pos, pos + 40)
     if m is None:
         return None
     words = m.group("w").split()

@@ -189,9 +189,8 @@ def _digits_context_ok(text: str, start: int, end: int, language: Language) -> t
         return False, start
     if after in ".٫,/" and end + 1 < len(text) and text[end + 1].isdigit():
         return False, start  # part of a longer run the pattern refused
-    if language == "fa":
-        if _FA_ORDINAL_SUFFIX.match(text, end):
-            return False, start  # ۲۰مین, ۵ام: ordinals
+    if language == "fa" and _FA_ORDINAL_SUFFIX.match(text, end, end + 8):
+        return False, start  # ۲۰مین, ۵ام: ordinals
     if before.isalpha():
         # letters glued in front: Arabic clitics are fine (بـ600 -> ب600), the
         # article ال is an ordinal (الـ30), anything else is part of a word.

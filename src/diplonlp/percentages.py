@@ -45,7 +45,7 @@ def find_percentages(doc: Document) -> Iterator[PercentageMention]:
     for i, num in enumerate(numerals):
         if num.norm_start < used_until:
             continue
-        m = after.match(text, num.norm_end)
+        m = after.match(text, num.norm_end, num.norm_end + 80)
         if m is not None:
             start, end = num.norm_start, m.end()
         else:

@@ -1,0 +1,135 @@
+"""Table-driven tests for dates (tests/data/dates/dates.tsv) and calendar checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import jdatetime
+import pytest
+from hijridate import Hijri
+
+import diplonlp
+from conftest import DATA, read_tsv
+from diplonlp.dates import from_gregorian, to_gregorian
+
+
+def _cases() -> list[tuple[str, str, str, list[list[str]]]]:
+    groups: dict[tuple[str, str, str], list[list[str]]] = defaultdict(list)
+    for row in read_tsv(DATA / "dates" / "dates.tsv"):
+        groups[(row[0], row[1], row[2])].append(row[3:])
+    return [(lang, ref, text, rows) for (lang, ref, text), rows in groups.items()]
+
+
+CASES = _cases()
+
+
+def test_corpus_size() -> None:
+    assert sum(len(rows) for *_, rows in CASES) >= 220
+    assert {c[0] for c in CASES} == {"fa", "ar"}
+
+
+@pytest.mark.parametrize(("lang", "ref", "text", "rows"), CASES, ids=[c[2] for c in CASES])
+def test_dates(lang: str, ref: str, text: str, rows: list[list[str]]) -> None:
+    reference = None if ref == "-" else dt.date.fromisoformat(ref)
+    article = diplonlp.parse_article(text, language=lang, reference_date=reference)  # type: ignore[arg-type]
+    found = [(d.start, d.end, d.text, d.value, d.calendar, d.relative) for d in article.dates]
+    for d in article.dates:
+        assert text[d.start : d.end] == d.text
+    if rows[0][0] == "-":
+        assert found == []
+        return
+    expected = []
+    for surface, value, calendar, *rest in rows:
+        start = text.index(surface)
+        expected.append((start, start + len(surface), surface, None if value == "-" else value,
+                         calendar, bool(rest and rest[0] == "r")))
+    assert found == sorted(expected)
+
+
+def test_original_calendar_is_kept() -> None:
+    article = diplonlp.parse_article("تهران، ۱۲ مرداد ۱۴۰۱", language="fa")
+    date = article.dates[0]
+    assert date.original is not None
+    assert (date.original.year, date.original.month, date.original.day) == (1401, 5, 12)
+    assert article.to_dict()["dates"][0]["original"] == {"year": 1401, "month": 5, "day": 12}
+
+
+def test_time_kept_on_the_mention() -> None:
+    text = "دیدار کرد 18 سپتامبر 2020 ، 08:55\n\nمتن خبر"
+    article = diplonlp.parse_article(text)
+    assert article.dates[0].time == "08:55"
+    assert article.published is not None
+    assert article.published.value == "2020-09-18"
+
+
+def test_published_anchors_relative_dates() -> None:
+    text = "دوشنبه، 26.01.2022 /خاور/. وزیر خارجه روز گذشته گفت"
+    article = diplonlp.parse_article(text)
+    assert article.published is not None
+    assert article.published.value == "2022-01-26"
+    assert [d.value for d in article.dates] == ["2022-01-26", "2022-01-25"]
+    assert article.dates[0].weekday is None  # 26 January 2022 was a Wednesday: Dushanbe
+
+
+def test_consistent_weekday_is_kept() -> None:
+    article = diplonlp.parse_article("الاثنين 20 سبتمبر 2021", language="ar")
+    assert article.dates[0].weekday == 0
+
+
+def test_current_periods_option() -> None:
+    from diplonlp.dates import DateExtractor
+    from diplonlp.numerals import NumeralExtractor
+
+    pipe = diplonlp.Pipeline([NumeralExtractor(), DateExtractor(current_periods=True)])
+    article = pipe.parse("في هذا العام", language="ar", reference_date=dt.date(2023, 8, 26))
+    assert [(d.text, d.value) for d in article.dates] == [("هذا العام", "2023")]
+
+
+def test_every_jalali_day_1300_to_1450() -> None:
+    day = jdatetime.date(1300, 1, 1)
+    end = jdatetime.date(1451, 1, 1)
+    while day < end:
+        g = day.togregorian()
+        assert to_gregorian("jalali", day.year, day.month, day.day) == g
+        assert from_gregorian("jalali", g) == (day.year, day.month, day.day)
+        day += jdatetime.timedelta(days=1)
+
+
+def test_every_hijri_day_1350_to_1500() -> None:
+    g = Hijri(1350, 1, 1).to_gregorian()
+    last = Hijri(1500, 12, Hijri(1500, 12, 1).month_length()).to_gregorian()
+    one = dt.timedelta(days=1)
+    current = dt.date(g.year, g.month, g.day)
+    stop = dt.date(last.year, last.month, last.day)
+    while current <= stop:
+        y, m, d = from_gregorian("hijri", current)
+        assert to_gregorian("hijri", y, m, d) == current
+        current += one
+
+
+@pytest.mark.parametrize("year", [1300, 1350, 1399, 1400, 1403, 1450])
+def test_jalali_dates_in_text_for_a_whole_year(year: int) -> None:
+    months = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+              "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"]
+    lines, expected = [], []
+    day = jdatetime.date(year, 1, 1)
+    while day.year == year:
+        lines.append(f"{day.day} {months[day.month - 1]} {year}")
+        expected.append(day.togregorian().isoformat())
+        day += jdatetime.timedelta(days=1)
+    article = diplonlp.parse_article("\n".join(lines), language="fa")
+    assert [d.value for d in article.dates] == expected
+
+
+@pytest.mark.parametrize("year", [1350, 1420, 1444, 1445, 1500])
+def test_hijri_dates_in_text_for_a_whole_year(year: int) -> None:
+    months = ["محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
+              "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة"]
+    lines, expected = [], []
+    for month in range(1, 13):
+        for d in range(1, Hijri(year, month, 1).month_length() + 1):
+            lines.append(f"{d} {months[month - 1]} {year}هـ")
+            expected.append(Hijri(year, month, d).to_gregorian().isoformat())
+    article = diplonlp.parse_article("\n".join(lines), language="ar")
+    assert [d.value for d in article.dates] == expected
