@@ -192,7 +192,7 @@ def _patterns(language: Language) -> _Patterns:
         future = _alt([_n(w, language) for w in rel_data["before_future"]])
         counted = (
             rf"{_B}{clitic}(?:(?P<past>{past})|(?P<future>{future}))\s+"
-            rf"(?:{count}\s+)?(?:{unit_alt}){_E}"
+            rf"(?:{count}\s+)?(?:{unit_alt}){_E}(?!\s*\d)"
         )
     else:
         past = _alt([_n(w, language) for w in rel_data["after_past"]])
