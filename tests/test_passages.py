@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+import regex
 from conftest import DATA
 
 import diplonlp
@@ -20,9 +21,12 @@ PASSAGES = [
 
 
 def _span(text: str, surface: str, seen: dict[str, int]) -> tuple[int, int]:
-    start = text.index(surface, seen.get(surface, 0))
-    seen[surface] = start + 1
-    return start, start + len(surface)
+    """The next whole-word occurrence of ``surface``."""
+    pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(surface)}(?![\p{{L}}\p{{N}}])")
+    m = pattern.search(text, seen.get(surface, 0))
+    assert m is not None, surface
+    seen[surface] = m.start() + 1
+    return m.start(), m.end()
 
 
 @pytest.mark.parametrize("case", PASSAGES, ids=[p["text"][:30] for p in PASSAGES])
