@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 import regex
-from conftest import DATA
 
 import diplonlp
+from conftest import DATA
 
 PASSAGES = [
     json.loads(line)
@@ -22,7 +22,8 @@ PASSAGES = [
 
 def _span(text: str, surface: str, seen: dict[str, int]) -> tuple[int, int]:
     """The next whole-word occurrence of ``surface``."""
-    pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(surface)}(?![\p{{L}}\p{{N}}])")
+    before = r"(?<![\p{N}])" if surface[0].isdigit() else r"(?<![\p{L}\p{N}])"
+    pattern = regex.compile(rf"{before}{regex.escape(surface)}(?![\p{{L}}\p{{N}}])")
     m = pattern.search(text, seen.get(surface, 0))
     assert m is not None, surface
     seen[surface] = m.start() + 1
