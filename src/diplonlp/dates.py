@@ -605,6 +605,8 @@ def _mention(doc: Document, f: _Found, anchor: dt.date | None) -> DateMention | 
             delta = (weekday - anchor.weekday()) % 7
             if direction < 0:
                 delta = delta - 7 if delta else 0
+            elif delta == 0:
+                delta = 7  # "شنبه آینده" said on a Saturday is next week's
             value = _iso(anchor + dt.timedelta(days=delta), "day")
         return doc.mention(
             DateMention, f.start, f.end, value=value, relative=True, weekday=weekday
@@ -627,12 +629,14 @@ def _mention(doc: Document, f: _Found, anchor: dt.date | None) -> DateMention | 
         if year is None:
             return None
         original = OriginalDate(year, month, day)
-    date = to_gregorian(calendar, year, month or 1, day or 1)
+    date = to_gregorian(
+        calendar, year, 1 if month is None else month, 1 if day is None else day
+    )
     if date is None:
         return None
     if weekday is not None and date.weekday() != weekday:
         weekday = None
-    precision = "day" if day else "month" if month else "year"
+    precision = "day" if day is not None else "month" if month is not None else "year"
     value = _iso(date, precision)
     return doc.mention(
         DateMention, f.start, f.end, value=value, calendar=calendar,
