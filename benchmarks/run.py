@@ -31,7 +31,8 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def load_texts() -> dict[str, list[str]]:
-    texts = {"examples": [p.read_text("utf-8") for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))]}
+    articles = sorted((ROOT / "examples" / "articles").glob("*.txt"))
+    texts = {"examples": [p.read_text("utf-8") for p in articles]}
     if SEEDS.is_dir():
         texts["seeds"] = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     return texts
@@ -66,7 +67,10 @@ def import_time() -> dict[str, float]:
     article = sorted((ROOT / "examples" / "articles").glob("*.txt"))[0]
     rss_kb = int(subprocess.run([sys.executable, "-c", code_rss % str(article)],
                                 capture_output=True, text=True, check=True).stdout)
-    return {"import_ms_median": 1000 * statistics.median(samples), "rss_after_one_article_mb": rss_kb / 1024}
+    return {
+        "import_ms_median": 1000 * statistics.median(samples),
+        "rss_after_one_article_mb": rss_kb / 1024,
+    }
 
 
 def stage_pipelines() -> dict[str, Any]:
