@@ -1,0 +1,2 @@
+"""Integrations with other libraries, each behind its own extra; nothing here is
+imported by ``import diplonlp``."""
