@@ -152,7 +152,7 @@ def false_dates() -> dict[str, Any]:
 
 
 def _measure_size(args: tuple[str, int, str]) -> dict[str, Any]:
-    import resource
+    import tracemalloc
 
     import diplonlp
 
@@ -160,14 +160,18 @@ def _measure_size(args: tuple[str, int, str]) -> dict[str, Any]:
     text = (base * (size // len(base) + 1))[:size]
     pipe = stage_pipelines()[stage]
     pipe.parse("warm up ۱۲ مرداد ۱۴۰۱")
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
     article = pipe.parse(text)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    mentions = len(article.mentions())
+    del article
+    tracemalloc.start()  # a second, traced run for the peak of Python allocations
+    pipe.parse(text)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
     return {"chars": size, "seconds": seconds, "us_per_char": 1e6 * seconds / size,
-            "peak_rss_growth_mb": (peak - before) / 1024, "mentions": len(article.mentions()),
-            "diplonlp": diplonlp.__version__}
+            "peak_alloc_mb": peak / 2**20, "peak_alloc_per_text_size": peak / (4 * size),
+            "mentions": mentions, "diplonlp": diplonlp.__version__}
 
 
 def scaling(texts: Sequence[str], big: bool) -> dict[str, Any]:

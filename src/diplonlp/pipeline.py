@@ -245,6 +245,7 @@ def _assemble(text: str, language: Language, found: Mapping[str, Sequence[Mentio
 def builtin_extractors() -> tuple[Extractor, ...]:
     """Fresh instances of the built-in extractors, in pipeline order."""
     from diplonlp.dates import DateExtractor, PublishedDateExtractor
+    from diplonlp.leaders import LeaderExtractor
     from diplonlp.money import MoneyExtractor
     from diplonlp.numerals import NumberExtractor, NumeralExtractor
     from diplonlp.percentages import PercentageExtractor
@@ -256,6 +257,7 @@ def builtin_extractors() -> tuple[Extractor, ...]:
         PercentageExtractor(),
         MoneyExtractor(),
         NumberExtractor(),
+        LeaderExtractor(),
     )
 
 
