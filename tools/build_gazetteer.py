@@ -18,6 +18,9 @@ TABLE = Path(__file__).with_name("gazetteer_table.txt")
 SHORT_CONTEXT = "*"  # a short name that counts only after the person was named in full
 
 
+ORGANIZATIONS = {"UN", "EU", "CSTO", "SCO", "CIS", "NATO", "OIC", "GCC", "ARAB_LEAGUE"}
+
+
 def parse_roles(field: str) -> list[dict[str, object]]:
     roles = []
     for item in field.split(","):
@@ -28,7 +31,7 @@ def parse_roles(field: str) -> list[dict[str, object]]:
         entry: dict[str, object] = {
             "role": role, "start": start.rstrip("?"), "end": end.rstrip("?") or None,
         }
-        if len(where) == 2:
+        if where not in ORGANIZATIONS:
             entry["country"] = where
         else:
             entry["organization"] = where

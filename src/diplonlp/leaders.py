@@ -44,7 +44,7 @@ from attrs import frozen
 
 from diplonlp._resources import load_json
 from diplonlp.errors import DataError
-from diplonlp.model import DateMention, Language, LeaderMention, Role
+from diplonlp.model import LANGUAGES, DateMention, Language, LeaderMention, Role
 from diplonlp.normalize import normalize_lexeme
 from diplonlp.pipeline import BaseExtractor, Document
 
@@ -113,8 +113,8 @@ class Gazetteer:
             except (KeyError, ValueError, TypeError) as exc:
                 raise DataError("E301", path="gazetteer", error=exc) from exc
             people[person.key] = person
-            for language in ("fa", "ar"):
-                lang: Language = language  # type: ignore[assignment]
+            for lang in LANGUAGES:
+                language = lang
                 for kind, field in (("full", "names"), ("short", "short_names"),
                                     ("context", "context_short_names")):
                     for spelling in entry.get(field, {}).get(language, []):
@@ -124,8 +124,8 @@ class Gazetteer:
 
     def merged(self, other: Gazetteer) -> Gazetteer:
         people = {**self.people, **other.people}
-        names = {
-            lang: {**self.names[lang], **other.names[lang]} for lang in ("fa", "ar")
+        names: dict[Language, Mapping[str, tuple[str, str]]] = {
+            lang: {**self.names[lang], **other.names[lang]} for lang in LANGUAGES
         }
         return Gazetteer(people, names)
 
@@ -334,7 +334,11 @@ class LeaderExtractor(BaseExtractor):
             if h.person not in people:
                 return None
             person = people[h.person]
-            role_hint = partner.role if partner is not None and partner.kind == "title" else None
+            role_hint = (
+                partner.role
+                if partner is not None and partner.kind == "title" and not partner.needs_neighbour
+                else None
+            )
             country_hint = partner.country if partner is not None else None
             term = person.term_at(day, role_hint, country_hint) or person.term_at(day)
             if partner is not None and partner.kind == "title":
@@ -347,11 +351,13 @@ class LeaderExtractor(BaseExtractor):
             return self._mention(doc, h, person, person.term_at(day, "head_of_state"), None)
         # a title
         assert h.role is not None
+        if h.needs_neighbour:
+            return None  # "الأمير", "الرئيس" alone: kept only on the name it stands by
         if partner is not None and partner.person is not None and partner.person in people:
             person = people[partner.person]
             term = person.term_at(day, h.role, h.country) or person.term_at(day)
             return self._mention(doc, h, person, term, None, role=h.role, country=h.country)
-        if h.needs_neighbour or h.role not in _TRACKED_ROLES:
+        if h.role not in _TRACKED_ROLES:
             # "سفیر تاجیکستان" alone: an office the gazetteer does not follow names
             # nobody we could resolve; it is kept only next to a name
             return None
