@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import regex
-from attrs import frozen
+from attrs import field, frozen
 
 from diplonlp._resources import load_json
 from diplonlp.errors import DataError
@@ -97,6 +97,8 @@ class Gazetteer:
     people: Mapping[str, Person]
     #: normalised spelling -> (person key, kind) per language; kind: full, short, context
     names: Mapping[Language, Mapping[str, tuple[str, str]]]
+    #: (role, country) -> the people who held that office, for lookups by date
+    offices: Mapping[tuple[str, str | None], tuple[Person, ...]] = field(factory=dict)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Gazetteer:
@@ -120,20 +122,31 @@ class Gazetteer:
                     for spelling in entry.get(field, {}).get(language, []):
                         key = " ".join(normalize_lexeme(spelling, lang).split())
                         names[lang].setdefault(key, (person.key, kind))
-        return cls(people, names)
+        return cls(people, names, _offices(people.values()))
 
     def merged(self, other: Gazetteer) -> Gazetteer:
         people = {**self.people, **other.people}
         names: dict[Language, Mapping[str, tuple[str, str]]] = {
             lang: {**self.names[lang], **other.names[lang]} for lang in LANGUAGES
         }
-        return Gazetteer(people, names)
+        return Gazetteer(people, names, _offices(people.values()))
 
     def holders(self, role: Role, country: str | None, day: dt.date) -> list[Person]:
+        """Who held the office at ``day`` (an index lookup, not a scan)."""
         return [
-            p for p in self.people.values()
+            p for p in self.offices.get((role, country), ())
             if any(t.role == role and t.country == country and t.active(day) for t in p.terms)
         ]
+
+
+def _offices(people: Iterable[Person]) -> dict[tuple[str, str | None], tuple[Person, ...]]:
+    index: dict[tuple[str, str | None], list[Person]] = {}
+    for person in people:
+        for term in person.terms:
+            holders = index.setdefault((term.role, term.country), [])
+            if person not in holders:
+                holders.append(person)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 @functools.lru_cache(maxsize=1)
