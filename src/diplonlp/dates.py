@@ -139,6 +139,7 @@ class _Patterns:
     weekday: regex.Pattern[str]
     time: regex.Pattern[str]
     cue_before: regex.Pattern[str]
+    year_range: regex.Pattern[str]
 
 
 @functools.lru_cache(maxsize=2)
@@ -172,7 +173,7 @@ def _patterns(language: Language) -> _Patterns:
     )
     numeric = (
         rf"(?<![\d./-]){clitic}{weekday}(?P<n1>\d{{1,4}})(?P<sep>[/.\-])(?P<n2>\d{{1,2}})"
-        rf"(?P=sep)(?P<n3>\d{{4}}|\d{{2}})(?![\d]|[./-]\d)"
+        rf"(?P=sep)(?P<n3>\d{{4}}|\d{{1,2}})(?![\d]|[./-]\d)"
         rf"(?:\s*(?P<era>{era})(?![\p{{L}}\p{{M}}]))?"
     )
     year_cue_re = (
@@ -207,11 +208,19 @@ def _patterns(language: Language) -> _Patterns:
         rf"|(?P<bwd2>{wd})\s+(?P<after2>{after}){_E})"
     )
     time = regex.compile(
-        r"\s*[،,\-–]?\s*(?:ساعت|الساعه|الساعة)?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?!\d)"
+        r"(?:T|\s*[،,\-–]?\s*(?:ساعت|الساعه|الساعة)?\s*)(?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?!\d)"
     )
     cues = _alt(list(lex.date_cues))
     cue_before = regex.compile(rf"(?:^|(?<![\p{{L}}\p{{M}}])){clitic}(?:{cues})\s*$")
+    ranges = load_json("dates", "calendar_words.json")["year_ranges"]
+    openers = _alt([_n(w, language) for w in ranges["openers"][language]])
+    joiners = _alt([_n(w, language) for w in ranges["joiners"][language]])
+    year_range = regex.compile(
+        rf"{_B}{clitic}(?:{openers})\s*(?P<y1>\d{{4}})(?P<era1>\s*(?:{era})(?![\p{{L}}\p{{M}}]))?"
+        rf"\s*(?:{joiners})\s*(?P<y2>\d{{4}})(?!\d)(?P<era2>\s*(?:{era})(?![\p{{L}}\p{{M}}]))?"
+    )
     return _Patterns(
+        year_range=year_range,
         dmy=regex.compile(dmy),
         month_year=regex.compile(month_year),
         numeric=regex.compile(numeric),
@@ -408,7 +417,7 @@ class _Scanner:
                 year_raw, month, day = n1, int(n2), int(n3)
                 if len(n3) > 2:
                     continue
-            elif len(n1) <= 2:
+            elif len(n1) <= 2 and len(n3) in (2, 4):
                 year_raw = n3
                 a, b = int(n1), int(n2)
                 day, month = (b, a) if a <= 12 < b else (a, b)
@@ -468,6 +477,27 @@ class _Scanner:
             return None
         fields = {"calendar": calendar, "year": year, "month": None, "day": None}
         return _Found(m.start("year"), m.end(), 3, fields)
+
+    def year_ranges(self) -> Iterator[_Found]:
+        """Both ends of "از سال ۱۳۹۸ تا ۱۴۰۰", "من 2018 إلى 2020"."""
+        scaled = {
+            n.norm_start for n in self.doc.get("_numerals")
+            if getattr(n, "scale", None) is not None
+        }
+        for m in self.pat.year_range.finditer(self.text):
+            if m.start("y2") in scaled:
+                continue  # "من 2018 إلى 2020 مليون": amounts, not years
+            y1, y2 = int(m.group("y1")), int(m.group("y2"))
+            calendar = _calendar_of_year(y1, self.language)
+            if calendar is None or calendar != _calendar_of_year(y2, self.language):
+                continue
+            if not 0 < y2 - y1 <= 100:
+                continue
+            for group, year in (("y1", y1), ("y2", y2)):
+                era = m.group("era" + group[1])
+                end = m.end("era" + group[1]) if era else m.end(group)
+                fields = {"calendar": calendar, "year": year, "month": None, "day": None}
+                yield _Found(m.start(group), end, 3, fields)
 
     def relative(self, *, current_periods: bool = False) -> Iterator[_Found]:
         cued = _needs_cue(self.language)
@@ -675,6 +705,7 @@ def find_dates(doc: Document, *, current_periods: bool = False) -> list[DateMent
     scanner = _Scanner(doc)
     found = [
         *scanner.dmy(), *scanner.numeric(), *scanner.month_year(), *scanner.years(),
+        *scanner.year_ranges(),
         *scanner.relative(current_periods=current_periods), *scanner.weekdays(),
     ]
     chosen = _select(found)
