@@ -480,9 +480,11 @@ class _Scanner:
 
     def year_ranges(self) -> Iterator[_Found]:
         """Both ends of "از سال ۱۳۹۸ تا ۱۴۰۰", "من 2018 إلى 2020"."""
+        from diplonlp.numerals import Numeral
+
         scaled = {
             n.norm_start for n in self.doc.get("_numerals")
-            if getattr(n, "scale", None) is not None
+            if isinstance(n, Numeral) and n.scale is not None
         }
         for m in self.pat.year_range.finditer(self.text):
             if m.start("y2") in scaled:

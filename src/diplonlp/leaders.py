@@ -117,9 +117,9 @@ class Gazetteer:
             people[person.key] = person
             for lang in LANGUAGES:
                 language = lang
-                for kind, field in (("full", "names"), ("short", "short_names"),
-                                    ("context", "context_short_names")):
-                    for spelling in entry.get(field, {}).get(language, []):
+                for kind, key_name in (("full", "names"), ("short", "short_names"),
+                                       ("context", "context_short_names")):
+                    for spelling in entry.get(key_name, {}).get(language, []):
                         key = " ".join(normalize_lexeme(spelling, lang).split())
                         names[lang].setdefault(key, (person.key, kind))
         return cls(people, names, _offices(people.values()))
