@@ -48,8 +48,16 @@ def country_lexicon(language: Language) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=2)
+def _evidence(language: Language) -> dict[str, str]:
+    """Names and adjectives, plus capitals and main cities (evidence only)."""
+    cities = load_json("countries", "forms.json")["cities"][language]
+    found = {normalize_lexeme(c, language): code for c, code in cities.items()}
+    return {**found, **country_lexicon(language)}
+
+
+@functools.lru_cache(maxsize=2)
 def _country_re(language: Language) -> regex.Pattern[str]:
-    names = sorted(country_lexicon(language), key=len, reverse=True)
+    names = sorted(_evidence(language), key=len, reverse=True)
     clitics = "(?:[وفبل]{0,2}(?:ال)?)?" if language == "ar" else ""
     alternation = "|".join(regex.escape(n) for n in names)
     return regex.compile(
@@ -58,8 +66,8 @@ def _country_re(language: Language) -> regex.Pattern[str]:
 
 
 def count_countries(norm_text: str, language: Language) -> Counter[str]:
-    """How often each country is named in a normalised text."""
-    lex = country_lexicon(language)
+    """How often each country is named (or one of its main cities) in a normalised text."""
+    lex = _evidence(language)
     return Counter(lex[m.group("name")] for m in _country_re(language).finditer(norm_text))
 
 

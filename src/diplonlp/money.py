@@ -94,7 +94,7 @@ def _after_re(language: Language) -> regex.Pattern[str]:
     words = sorted(currency_lexicon(language), key=len, reverse=True)
     alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
     symbols = _symbol_alternation()
-    suffix = "(?:ای|ی)?" if language == "fa" else "(?:ا)?"
+    suffix = "(?:یی|ای|ی)?" if language == "fa" else "(?:ا)?"
     return regex.compile(
         rf"\s{{0,3}}(?:(?:ال)?(?P<word>{alternation}){suffix}(?![\p{{L}}\p{{M}}])"
         rf"|(?P<sym>{symbols})|(?P<iso>[A-Z]{{3}})(?![A-Za-z]))"

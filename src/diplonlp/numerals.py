@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -212,10 +212,19 @@ def _digits_context_ok(text: str, start: int, end: int, language: Language) -> t
     return True, start
 
 
-def tokens(text: str, language: Language) -> Iterator[_Token]:
-    """Number tokens (digit runs and number words) of a normalised text."""
+def tokens(
+    text: str, language: Language, odd_space: Callable[[int], bool] | None = None
+) -> Iterator[_Token]:
+    """Number tokens (digit runs and number words) of a normalised text.
+
+    ``odd_space(i)`` tells whether the space at normalised index ``i`` was a
+    thin or no-break space in the original, which groups digits ("۱۲ ۵۰۰").
+    """
     lex = _lexicon(language)
+    skip_until = -1
     for m in _token_re(language).finditer(text):
+        if m.start() < skip_until:
+            continue
         if m.group("num") is not None:
             tok = _digit_token(m)
             if tok is None:
@@ -226,6 +235,9 @@ def tokens(text: str, language: Language) -> Iterator[_Token]:
             if start != tok.start:
                 tok = _Token(start, tok.end, "digits", -tok.value, text[start : tok.end],
                              alt_before_scale=None)
+            if odd_space is not None and tok.raw.isdigit() and len(tok.raw) <= 3:
+                tok = _space_grouped(text, tok, odd_space)
+                skip_until = tok.end
             yield tok
         else:
             word = m.group("word")
@@ -243,6 +255,20 @@ def tokens(text: str, language: Language) -> Iterator[_Token]:
             kind, value, ambiguous, clitic = readings[0]
             yield _Token(m.start(), m.end(), kind, value, word, clitic, ambiguous,
                          others=tuple(readings[1:]))
+
+
+def _space_grouped(text: str, tok: _Token, odd_space: Callable[[int], bool]) -> _Token:
+    """Extend "12" over thin- or no-break-space groups of three: "12 500 000"."""
+    end, digits = tok.end, tok.raw
+    while (
+        end + 4 <= len(text) and text[end] == " " and text[end + 1 : end + 4].isdigit()
+        and (end + 4 == len(text) or not text[end + 4].isdigit()) and odd_space(end)
+    ):
+        digits += text[end + 1 : end + 4]
+        end += 4
+    if end == tok.end:
+        return tok
+    return _Token(tok.start, end, "digits", Decimal(digits), text[tok.start : end])
 
 
 _SHORT_OK = SCALE_KINDS | {"hundred", "fraction"}
@@ -486,7 +512,13 @@ def find_numerals(doc: Document) -> list[Numeral]:
             i = j
         chain.clear()
 
-    for tok in tokens(text, language):
+    original = doc.text
+    to_original = doc.normalized.to_original
+
+    def odd_space(i: int) -> bool:
+        return original[to_original(i)] in _ODD_SPACES
+
+    for tok in tokens(text, language, odd_space):
         if tok.kind == "digits" and tok.raw.startswith(("-", "−")) and chain:
             flush()
         if chain and _gap_kind(text, chain[-1].end, tok.start, language) is None:
