@@ -45,6 +45,7 @@ from typing import Any
 import regex
 from attrs import frozen
 
+from diplonlp._prefilter import WordStarts, digit_starts, matches, merged
 from diplonlp._resources import load_json
 from diplonlp.model import Calendar, DateMention, Language, OriginalDate
 from diplonlp.normalize import normalize_lexeme
@@ -140,6 +141,9 @@ class _Patterns:
     time: regex.Pattern[str]
     cue_before: regex.Pattern[str]
     year_range: regex.Pattern[str]
+    #: where each word-initial pattern can start (see diplonlp._prefilter)
+    starts: dict[str, WordStarts]
+    clitics: str
 
 
 @functools.lru_cache(maxsize=2)
@@ -219,7 +223,19 @@ def _patterns(language: Language) -> _Patterns:
         rf"{_B}{clitic}(?:{openers})\s*(?P<y1>\d{{4}})(?P<era1>\s*(?:{era})(?![\p{{L}}\p{{M}}]))?"
         rf"\s*(?:{joiners})\s*(?P<y2>\d{{4}})(?!\d)(?P<era2>\s*(?:{era})(?![\p{{L}}\p{{M}}]))?"
     )
+    letters = "وفبل" if language == "ar" else ""
+    range_words = ranges["openers"][language]
+    starts = {
+        "day_words": WordStarts([*lex.weekdays, *lex.ordinals, "غره"], clitics=letters),
+        "month_year": WordStarts([*lex.months, *lex.month_cues], clitics=letters),
+        "year_cue": WordStarts(list(lex.year_cues), clitics=letters),
+        "year_range": WordStarts([_n(w, language) for w in range_words], clitics=letters),
+        "relative": WordStarts(list(lex.relative), clitics=letters),
+        "weekday": WordStarts([*lex.weekday_before, *lex.weekdays], clitics=letters),
+    }
     return _Patterns(
+        starts=starts,
+        clitics=letters,
         year_range=year_range,
         dmy=regex.compile(dmy),
         month_year=regex.compile(month_year),
@@ -314,8 +330,18 @@ class _Scanner:
 
     # each finder yields candidate spans with the fields of a DateMention
 
+    def _words(self, name: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        return matches(pattern, self.text, self.pat.starts[name].starts(self.text))
+
+    def _day_first(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        starts = merged(
+            digit_starts(self.text, self.pat.clitics),
+            self.pat.starts["day_words"].starts(self.text),
+        )
+        return matches(pattern, self.text, starts)
+
     def dmy(self) -> Iterator[_Found]:
-        for m in self.pat.dmy.finditer(self.text):
+        for m in self._day_first(self.pat.dmy):
             yield from self._dmy(m)
 
     def _dmy(self, m: regex.Match[str]) -> Iterator[_Found]:
@@ -396,7 +422,7 @@ class _Scanner:
         return self.pat.cue_before.search(self.text, max(0, pos - 16), pos) is not None
 
     def month_year(self) -> Iterator[_Found]:
-        for m in self.pat.month_year.finditer(self.text):
+        for m in self._words("month_year", self.pat.month_year):
             month_word = _squash(m.group("month"))
             calendar, month = self.lex.months[month_word]
             if m.group("month2") and self.lex.months[_squash(m.group("month2"))][1] != month:
@@ -410,7 +436,7 @@ class _Scanner:
             yield _Found(m.start("month"), m.end(), 2, fields)
 
     def numeric(self) -> Iterator[_Found]:
-        for m in self.pat.numeric.finditer(self.text):
+        for m in self._day_first(self.pat.numeric):
             n1, n2, n3 = m.group("n1"), m.group("n2"), m.group("n3")
             era = self.lex.eras.get(_squash(m.group("era"))) if m.group("era") else None
             if len(n1) == 4:
@@ -447,7 +473,7 @@ class _Scanner:
             yield _Found(start, m.end(), 1, fields)
 
     def years(self) -> Iterator[_Found]:
-        for m in self.pat.year_cue.finditer(self.text):
+        for m in self._words("year_cue", self.pat.year_cue):
             found = self._bare_year(m, cue=True)
             if found is not None:
                 yield found
@@ -486,7 +512,7 @@ class _Scanner:
             n.norm_start for n in self.doc.get("_numerals")
             if isinstance(n, Numeral) and n.scale is not None
         }
-        for m in self.pat.year_range.finditer(self.text):
+        for m in self._words("year_range", self.pat.year_range):
             if m.start("y2") in scaled:
                 continue  # "من 2018 إلى 2020 مليون": amounts, not years
             y1, y2 = int(m.group("y1")), int(m.group("y2"))
@@ -503,7 +529,7 @@ class _Scanner:
 
     def relative(self, *, current_periods: bool = False) -> Iterator[_Found]:
         cued = _needs_cue(self.language)
-        for m in self.pat.relative.finditer(self.text):
+        for m in self._words("relative", self.pat.relative):
             word = _squash(m.group("rel"))
             unit, offset = self.lex.relative[word]
             if offset == 0 and unit != "day" and not current_periods:
@@ -536,7 +562,7 @@ class _Scanner:
         return any(" ".join(words[:k]) in self.lex.weekdays for k in (1, 2))
 
     def weekdays(self) -> Iterator[_Found]:
-        for m in self.pat.weekday.finditer(self.text):
+        for m in self._words("weekday", self.pat.weekday):
             word = m.group("bwd") or m.group("bwd2")
             weekday = self.lex.weekdays[_squash(word)]
             after = m.group("after") or m.group("after2") or ""

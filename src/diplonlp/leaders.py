@@ -42,6 +42,7 @@ from typing import Any
 import regex
 from attrs import field, frozen
 
+from diplonlp._prefilter import WordStarts, matches
 from diplonlp._resources import load_json
 from diplonlp.errors import DataError
 from diplonlp.model import LANGUAGES, DateMention, Language, LeaderMention, Role
@@ -163,6 +164,8 @@ def _alt(words: Iterable[str]) -> str:
 class _Grammar:
     names: regex.Pattern[str]
     titles: regex.Pattern[str]
+    name_starts: WordStarts
+    title_starts: WordStarts
     role_of: Mapping[str, tuple[Role, bool]]
     countries: Mapping[str, str]
     honorifics: Mapping[str, str]
@@ -210,7 +213,13 @@ def _grammar(language: Language, gazetteer: Gazetteer) -> _Grammar:
     title_words = list(role_of) + list(generic) + list(honorifics)
     titles = regex.compile(rf"{_B}{clitic}(?P<role>{_alt(title_words)}){_E}{complement}")
     hog = roles.get("president_is_head_of_government", {}).get("countries", [])
-    return _Grammar(names, titles, role_of, countries, honorifics, generic, frozenset(hog))
+    clitic_letters = "وفبل" if language == "ar" else ""
+    return _Grammar(
+        names, titles,
+        WordStarts(gazetteer.names[language], clitics=clitic_letters),
+        WordStarts(title_words, clitics=clitic_letters),
+        role_of, countries, honorifics, generic, frozenset(hog),
+    )
 
 
 @frozen
@@ -302,10 +311,10 @@ class LeaderExtractor(BaseExtractor):
     def _hits(self, doc: Document, grammar: _Grammar) -> Iterator[_Hit]:
         text = doc.norm
         names = self.gazetteer.names[doc.language]
-        for m in grammar.names.finditer(text):
+        for m in matches(grammar.names, text, grammar.name_starts.starts(text)):
             key, kind = names[_squash(m.group("name"))]
             yield _Hit(m.start("name"), m.end("name"), "name", person=key, name_kind=kind)
-        for m in grammar.titles.finditer(text):
+        for m in matches(grammar.titles, text, grammar.title_starts.starts(text)):
             word = _squash(m.group("role"))
             start = m.start("role")
             country_word = m.group("country")

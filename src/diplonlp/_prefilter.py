@@ -1,0 +1,97 @@
+"""Finding where a big alternation can start, without trying it everywhere.
+
+A pattern built from hundreds of words (names, titles, months) is costly to
+try at every character. :class:`WordStarts` keeps the first characters of
+every entry (spaces removed, since the normaliser may have joined words) and
+yields the start of each word of a text that could begin one, also behind
+Arabic clitics; the caller then tries the full pattern only there. The scan is
+one C-level regex pass plus a set lookup per word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+class WordStarts:
+    def __init__(self, entries: Iterable[str], *, clitics: str = "", width: int = 3) -> None:
+        self.width = width
+        self.clitics = clitics
+        self.prefixes: set[str] = set()
+        self.short: set[str] = set()
+        #: first words shorter than ``width`` of entries written in several words
+        self.heads: set[str] = set()
+        for entry in entries:
+            first = entry.split(" ", 1)[0]
+            if " " in entry and len(first) < width:
+                self.heads.add(first)
+            joined = entry.replace(" ", "")
+            if len(joined) >= width:
+                self.prefixes.add(joined[:width])
+            elif joined:
+                self.short.add(joined)
+
+    def _fits(self, word: str) -> bool:
+        return word[: self.width] in self.prefixes or word in self.heads or (
+            bool(self.short) and any(word.startswith(s) for s in self.short)
+        )
+
+    def starts(self, text: str) -> Iterator[int]:
+        """Start offsets of the words that may begin an entry."""
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if self._fits(word):
+                yield m.start()
+                continue
+            if self.clitics:
+                for cut in (1, 2):
+                    head = word[:cut]
+                    if len(word) > cut and all(c in self.clitics for c in head):
+                        rest = word[cut:]
+                        if self._fits(rest) or (rest.startswith("ل") and self._fits("ا" + rest)):
+                            yield m.start()
+                            break
+
+
+def matches(
+    pattern: regex.Pattern[str], text: str, starts: Iterable[int], *, window: int = 200
+) -> Iterator[regex.Match[str]]:
+    """Non-overlapping matches of ``pattern`` tried only at ``starts``."""
+    until = -1
+    for pos in starts:
+        if pos < until:
+            continue
+        m = pattern.match(text, pos, min(len(text), pos + window))
+        if m is not None and m.end() > m.start():
+            until = m.end()
+            yield m
+
+
+_DIGITS = regex.compile(r"(?<!\d)\d")
+
+
+def digit_starts(text: str, clitics: str = "") -> Iterator[int]:
+    """Where digit runs start (or the clitic glued before them: "و25")."""
+    for m in _DIGITS.finditer(text):
+        pos = m.start()
+        back = pos
+        while back > 0 and pos - back < 2 and text[back - 1] in clitics:
+            back -= 1
+        if back != pos and (back == 0 or not text[back - 1].isalpha()):
+            yield back
+        yield pos
+
+
+def merged(*streams: Iterable[int]) -> Iterator[int]:
+    """Sorted union of sorted position streams."""
+    import heapq
+
+    last = -1
+    for pos in heapq.merge(*streams):
+        if pos != last:
+            yield pos
+            last = pos
