@@ -15,6 +15,20 @@ from collections.abc import Iterable, Iterator
 import regex
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+_MEMO_LIMIT = 200_000  # words remembered per filter; beyond it, words are checked afresh
+_last: tuple[str, list[tuple[int, str]]] | None = None
+
+
+def words_of(text: str) -> list[tuple[int, str]]:
+    """(start, word) for every word of ``text``; the last text's list is reused,
+    so the several filters run over one document tokenise it once."""
+    global _last
+    cached = _last
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    found = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    _last = (text, found)
+    return found
 
 
 class WordStarts:
@@ -25,6 +39,7 @@ class WordStarts:
         self.short: set[str] = set()
         #: first words shorter than ``width`` of entries written in several words
         self.heads: set[str] = set()
+        self._memo: dict[str, bool] = {}
         for entry in entries:
             first = entry.split(" ", 1)[0]
             if " " in entry and len(first) < width:
@@ -40,21 +55,29 @@ class WordStarts:
             bool(self.short) and any(word.startswith(s) for s in self.short)
         )
 
+    def _could_begin(self, word: str) -> bool:
+        if self._fits(word):
+            return True
+        if self.clitics:
+            for cut in (1, 2):
+                head = word[:cut]
+                if len(word) > cut and all(c in self.clitics for c in head):
+                    rest = word[cut:]
+                    if self._fits(rest) or (rest.startswith("ل") and self._fits("ا" + rest)):
+                        return True
+        return False
+
     def starts(self, text: str) -> Iterator[int]:
         """Start offsets of the words that may begin an entry."""
-        for m in _WORD.finditer(text):
-            word = m.group()
-            if self._fits(word):
-                yield m.start()
-                continue
-            if self.clitics:
-                for cut in (1, 2):
-                    head = word[:cut]
-                    if len(word) > cut and all(c in self.clitics for c in head):
-                        rest = word[cut:]
-                        if self._fits(rest) or (rest.startswith("ل") and self._fits("ا" + rest)):
-                            yield m.start()
-                            break
+        memo = self._memo
+        for pos, word in words_of(text):
+            hit = memo.get(word)
+            if hit is None:
+                hit = self._could_begin(word)
+                if len(memo) < _MEMO_LIMIT:
+                    memo[word] = hit
+            if hit:
+                yield pos
 
 
 def matches(
@@ -75,7 +98,8 @@ _DIGITS = regex.compile(r"(?<!\d)\d")
 
 
 def digit_starts(text: str, clitics: str = "") -> Iterator[int]:
-    """Where digit runs start (or the clitic glued before them: "و25")."""
+    """Where digit runs start (also the clitic glued before them, "و25", and a
+    "+" or "(" right before them)."""
     for m in _DIGITS.finditer(text):
         pos = m.start()
         back = pos
@@ -83,6 +107,8 @@ def digit_starts(text: str, clitics: str = "") -> Iterator[int]:
             back -= 1
         if back != pos and (back == 0 or not text[back - 1].isalpha()):
             yield back
+        elif pos > 0 and text[pos - 1] in "+(":
+            yield pos - 1  # "+98 21 ...", "(021) ...": phone numbers start before the digit
         yield pos
 
 

@@ -165,6 +165,11 @@ class Normalizer:
             self._resizing_re: regex.Pattern[str] | None = regex.compile(f"[{cls}]")
         else:
             self._resizing_re = None
+        deleting = [cp for cp in resizing if self._resizing[cp] == 0]
+        self._deleting_re: regex.Pattern[str] | None = (
+            regex.compile("[" + "".join(_class_escape(cp) for cp in deleting) + "]")
+            if deleting else None
+        )
 
     def translate(self, text: str) -> str:
         """The normalised string alone (no offset map)."""
@@ -174,7 +179,14 @@ class Normalizer:
         norm = text.translate(self._table)
         norm_starts = [0]
         orig_starts = [0]
-        if self._resizing_re is not None:
+        if self._resizing_re is not None and self._deleting_re is not None and (
+            len(text) - len(norm) == len(self._deleting_re.findall(text))
+        ):
+            # only deletions (the common case): the breakpoints in one pass
+            positions = [m.start() for m in self._deleting_re.finditer(text)]
+            norm_starts += [p - k for k, p in enumerate(positions)]
+            orig_starts += [p + 1 for p in positions]
+        elif self._resizing_re is not None:
             delta = 0
             for match in self._resizing_re.finditer(text):
                 i = match.start()

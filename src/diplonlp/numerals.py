@@ -43,6 +43,7 @@ from typing import Literal
 import regex
 from attrs import field, frozen
 
+from diplonlp._prefilter import WordStarts, digit_starts, matches, merged
 from diplonlp._resources import load_json
 from diplonlp.model import Language, Mention, NumberMention, Span
 from diplonlp.normalize import normalize_lexeme
@@ -222,7 +223,9 @@ def tokens(
     """
     lex = _lexicon(language)
     skip_until = -1
-    for m in _token_re(language).finditer(text):
+    clitics = _CLITICS if language == "ar" else ""
+    starts = merged(digit_starts(text, clitics), _word_starts(language).starts(text))
+    for m in matches(_token_re(language), text, starts, window=64):
         if m.start() < skip_until:
             continue
         if m.group("num") is not None:
@@ -269,6 +272,11 @@ def _space_grouped(text: str, tok: _Token, odd_space: Callable[[int], bool]) -> 
     if end == tok.end:
         return tok
     return _Token(tok.start, end, "digits", Decimal(digits), text[tok.start : end])
+
+
+@functools.lru_cache(maxsize=2)
+def _word_starts(language: Language) -> WordStarts:
+    return WordStarts(_lexicon(language), clitics=_CLITICS if language == "ar" else "")
 
 
 _SHORT_OK = SCALE_KINDS | {"hundred", "fraction"}
