@@ -133,3 +133,21 @@ def test_hijri_dates_in_text_for_a_whole_year(year: int) -> None:
             expected.append(Hijri(year, month, d).to_gregorian().isoformat())
     article = diplonlp.parse_article("\n".join(lines), language="ar")
     assert [d.value for d in article.dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "time"),
+    [
+        ("في 25 أغسطس 2023 الساعة العاشرة صباحا", "ar", "10:00"),
+        ("في 25 أغسطس 2023 الساعة الثامنة والنصف مساء", "ar", "20:30"),
+        ("25 أغسطس 2023 الساعة 3", "ar", "03:00"),
+        ("۲۰ سپتامبر ۲۰۲۰ ساعت ۱۰ صبح", "fa", "10:00"),
+        ("۲۰ سپتامبر ۲۰۲۰ ساعت ۴ و نیم بعدازظهر", "fa", "16:30"),
+        ("2023-08-25T10:00", "ar", "10:00"),
+        ("۲۰ سپتامبر ۲۰۲۰ ساعت ۹۹", "fa", None),
+    ],
+)
+def test_times_next_to_dates(text: str, lang: str, time: str | None) -> None:
+    article = diplonlp.parse_article(text, language=lang)  # type: ignore[arg-type]
+    assert article.dates[0].time == time
+    assert article.dates[0].text in text

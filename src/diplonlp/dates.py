@@ -211,8 +211,15 @@ def _patterns(language: Language) -> _Patterns:
         rf"{_B}{clitic}(?:(?P<cue>{before})\s+(?P<bwd>{wd}){_E}(?:\s+(?P<after>{after}){_E})?"
         rf"|(?P<bwd2>{wd})\s+(?P<after2>{after}){_E})"
     )
+    hours = load_json("dates", "calendar_words.json")["hours"]
+    hour_words = _alt([_n(w, language) for w in hours["hours"][language]] or ["\x00"])
+    minute_words = _alt([_n(w, language) for w in hours["minutes"][language]])
+    day_half = _alt([_n(w, language) for w in [*hours["pm"][language], *hours["am"][language]]])
+    cue = _alt([_n(w, language) for w in hours["cue"][language]])
     time = regex.compile(
-        r"(?:T|\s*[،,\-–]?\s*(?:ساعت|الساعه|الساعة)?\s*)(?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?!\d)"
+        rf"(?:T|\s*[،,\-–]?\s*(?:{cue})?\s*)(?:(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)(?!\d)"
+        rf"|(?<=(?:{cue})\s*)(?:(?P<hnum>\d{{1,2}})(?![\d:])|(?P<hword>{hour_words}){_E})"
+        rf"(?:\s+(?P<minutes>{minute_words}){_E})?(?:\s+(?P<half>{day_half}){_E})?)"
     )
     cues = _alt(list(lex.date_cues))
     cue_before = regex.compile(rf"(?:^|(?<![\p{{L}}\p{{M}}])){clitic}(?:{cues})\s*$")
@@ -703,10 +710,35 @@ def _mention(doc: Document, f: _Found, anchor: dt.date | None) -> DateMention | 
 
 
 def _attach_time(doc: Document, f: _Found) -> str | None:
+    """"08:55", or a clock time in words ("الساعة العاشرة صباحا" -> "10:00")."""
     if f.fields.get("day") is None:
         return None
-    m = _patterns(doc.language).time.match(doc.norm, f.end, f.end + 40)
-    return m.group("time") if m else None
+    m = _patterns(doc.language).time.match(doc.norm, f.end, f.end + 60)
+    if m is None:
+        return None
+    if m.group("time"):
+        return m.group("time")
+    hours = load_json("dates", "calendar_words.json")["hours"]
+    language = doc.language
+    if m.group("hnum"):
+        hour = int(m.group("hnum"))
+    else:
+        table = {_n(w, language): h for w, h in hours["hours"][language].items()}
+        hour = table[_squash(m.group("hword"))]
+    if hour > 24:
+        return None
+    minutes = 0
+    if m.group("minutes"):
+        table = {_n(w, language): v for w, v in hours["minutes"][language].items()}
+        minutes = table[_squash(m.group("minutes"))]
+    if m.group("half"):
+        pm = {_n(w, language) for w in hours["pm"][language]}
+        if _squash(m.group("half")) in pm and hour < 12:
+            hour += 12
+    if not 0 <= hour <= 24:
+        return None
+    total = (hour * 60 + minutes) % (24 * 60)
+    return f"{total // 60:02d}:{total % 60:02d}"
 
 
 def choose_published(doc: Document, dates: Sequence[DateMention]) -> DateMention | None:
