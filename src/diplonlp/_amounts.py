@@ -16,6 +16,7 @@ from decimal import Decimal
 import regex
 from attrs import frozen
 
+from diplonlp._prefilter import alternation
 from diplonlp._resources import load_json
 from diplonlp.model import Language, Qualifier
 from diplonlp.normalize import normalize_lexeme
@@ -26,10 +27,7 @@ _QUALIFIERS: tuple[Qualifier, ...] = ("approx", "more_than", "less_than", "at_le
 
 
 def _alternation(words: Sequence[str], language: Language) -> str:
-    normed = {normalize_lexeme(w, language) for w in words}
-    return "|".join(
-        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(normed, key=len, reverse=True)
-    )
+    return alternation((normalize_lexeme(w, language) for w in words), space=r"\s+")
 
 
 @functools.lru_cache(maxsize=2)
@@ -92,6 +90,38 @@ def range_before(
     if low >= cur.value:
         return None
     return Range(prev, low)
+
+
+@frozen
+class Widened:
+    """An amount with its range and qualifier applied."""
+
+    value: Decimal
+    start: int
+    max: Decimal | None
+    qualifier: Qualifier
+
+
+def widen(
+    text: str,
+    numerals: Sequence[Numeral],
+    index: int,
+    language: Language,
+    *,
+    value: Decimal,
+    start: int,
+    used_until: int,
+    factor: Decimal = Decimal(1),
+) -> Widened:
+    """Apply a range ending at ``numerals[index]`` and the qualifier before it."""
+    top = None
+    rng = range_before(text, numerals, index, language)
+    if rng is not None and rng.low.norm_start >= used_until:
+        top = value
+        value = rng.low_value * factor
+        start = min(start, rng.low.norm_start)
+    found = qualifier_before(text, start, language)
+    return Widened(value, start, top, found[0] if found is not None else "exact")
 
 
 def range_opener_before(text: str, pos: int, language: Language) -> int | None:

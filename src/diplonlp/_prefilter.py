@@ -14,6 +14,15 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+
+def alternation(words: Iterable[str], *, space: str = r"\s*") -> str:
+    """One regex alternation of literal words, longest first. A space inside a
+    word matches ``space`` (by default any run of spaces or none, since the
+    normaliser deletes ZWNJ: "رئیس‌جمهور" and "رئیس جمهور" meet)."""
+    unique = sorted(set(words), key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", space) for w in unique)
+
+
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _MEMO_LIMIT = 200_000  # words remembered per filter; beyond it, words are checked afresh
 _last: tuple[str, list[tuple[int, str]]] | None = None

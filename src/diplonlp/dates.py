@@ -45,7 +45,7 @@ from typing import Any
 import regex
 from attrs import frozen
 
-from diplonlp._prefilter import WordStarts, digit_starts, matches, merged
+from diplonlp._prefilter import WordStarts, alternation, digit_starts, matches, merged
 from diplonlp._resources import load_json
 from diplonlp.model import Calendar, DateMention, Language, OriginalDate
 from diplonlp.normalize import normalize_lexeme
@@ -121,11 +121,7 @@ def lexicon(language: Language) -> _Lexicon:
     )
 
 
-def _alt(words: Sequence[str]) -> str:
-    """One alternation, longest first; a space in a word matches any run of
-    spaces or none (ZWNJ was deleted by the normaliser)."""
-    unique = sorted(set(words), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s*") for w in unique)
+_alt = alternation
 
 
 @frozen

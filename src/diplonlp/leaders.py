@@ -42,7 +42,7 @@ from typing import Any
 import regex
 from attrs import field, frozen
 
-from diplonlp._prefilter import WordStarts, matches
+from diplonlp._prefilter import WordStarts, alternation, matches
 from diplonlp._resources import load_json
 from diplonlp.errors import DataError
 from diplonlp.model import LANGUAGES, DateMention, Language, LeaderMention, Role
@@ -155,9 +155,7 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.from_data(load_json("leaders", "gazetteer.json"))
 
 
-def _alt(words: Iterable[str]) -> str:
-    unique = sorted(set(words), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s*") for w in unique)
+_alt = alternation
 
 
 @frozen

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 import attrs
 from attrs import field, frozen
@@ -33,28 +33,11 @@ Role = Literal[
     "other",
 ]
 
-LANGUAGES: tuple[Language, ...] = ("fa", "ar")
-CALENDARS: tuple[Calendar, ...] = ("gregorian", "jalali", "hijri")
-QUALIFIERS: tuple[Qualifier, ...] = (
-    "exact",
-    "approx",
-    "more_than",
-    "less_than",
-    "at_least",
-    "at_most",
-)
-ROLES: tuple[Role, ...] = (
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "minister",
-    "deputy_head_of_state",
-    "deputy_head_of_government",
-    "deputy_minister",
-    "ambassador",
-    "organization_head",
-    "other",
-)
+#: The allowed values, derived from the Literal types above (one source of truth).
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+CALENDARS: tuple[Calendar, ...] = get_args(Calendar)
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+ROLES: tuple[Role, ...] = get_args(Role)
 
 
 def _non_negative(_: object, attribute: attrs.Attribute[int], value: int) -> None:

@@ -22,14 +22,13 @@ import functools
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 import regex
 from attrs import frozen
 
-from diplonlp._amounts import qualifier_before, range_before
+from diplonlp._amounts import widen
 from diplonlp._resources import load_json
-from diplonlp.model import Language, MoneyMention, Qualifier
+from diplonlp.model import Language, MoneyMention
 from diplonlp.normalize import normalize_lexeme
 from diplonlp.numerals import Numeral
 from diplonlp.pipeline import BaseExtractor, Document
@@ -218,20 +217,12 @@ def find_money(doc: Document) -> Iterator[MoneyMention]:
             if scale is not None:  # "$1.5 billion", "USD 500 million"
                 amount *= _LATIN_SCALES[scale.group(1).lower()]
                 end = scale.end()
-        extra: dict[str, Any] = {}
-        rng = range_before(text, numerals, i, language)
-        if rng is not None and rng.low.norm_start >= used_until:
-            extra["max"] = amount
-            amount = rng.low_value * factor
-            start = min(start, rng.low.norm_start)
-        qualifier: Qualifier = "exact"
-        found = qualifier_before(text, start, language)
-        if found is not None:
-            qualifier = found[0]
+        w = widen(text, numerals, i, language, value=amount, start=start,
+                  used_until=used_until, factor=factor)
         used_until = end
         yield doc.mention(
-            MoneyMention, start, end, amount=amount, currency=currency, qualifier=qualifier,
-            unit=unit_name, **extra,
+            MoneyMention, w.start, end, amount=w.value, currency=currency,
+            qualifier=w.qualifier, unit=unit_name, max=w.max,
         )
 
 

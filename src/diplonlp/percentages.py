@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import Any
 
 import regex
 
-from diplonlp._amounts import qualifier_before, range_before
+from diplonlp._amounts import widen
+from diplonlp._prefilter import alternation
 from diplonlp._resources import load_json
-from diplonlp.model import Language, PercentageMention, Qualifier
+from diplonlp.model import Language, PercentageMention
 from diplonlp.normalize import normalize_lexeme
 from diplonlp.numerals import Numeral
 from diplonlp.pipeline import BaseExtractor, Document
@@ -26,10 +26,7 @@ def _res(language: Language) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     data = load_json("percentages", "words.json")[language]
 
     def alt(words: list[str]) -> str:
-        normed = {normalize_lexeme(w, language) for w in words}
-        return "|".join(
-            regex.escape(w).replace(r"\ ", r"\s*") for w in sorted(normed, key=len, reverse=True)
-        )
+        return alternation(normalize_lexeme(w, language) for w in words)
 
     after = regex.compile(rf"\s{{0,2}}(?:{alt(data['after'])})(?:ی)?(?![\p{{L}}\p{{M}}])")
     before = regex.compile(rf"(?<!\d)(?:{alt(data['before'])})\s?$")
@@ -53,20 +50,11 @@ def find_percentages(doc: Document) -> Iterator[PercentageMention]:
             if b is None:
                 continue
             start, end = b.start(), num.norm_end
-        value = num.value
-        extra: dict[str, Any] = {}
-        rng = range_before(text, numerals, i, language)
-        if rng is not None and rng.low.norm_start >= used_until:
-            extra["max"] = value
-            value = rng.low.value
-            start = min(start, rng.low.norm_start)
-        qualifier: Qualifier = "exact"
-        found = qualifier_before(text, start, language)
-        if found is not None:
-            qualifier = found[0]
+        w = widen(text, numerals, i, language, value=num.value, start=start,
+                  used_until=used_until)
         used_until = end
         yield doc.mention(
-            PercentageMention, start, end, value=value, qualifier=qualifier, **extra
+            PercentageMention, w.start, end, value=w.value, qualifier=w.qualifier, max=w.max
         )
 
 
