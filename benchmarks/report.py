@@ -52,7 +52,7 @@ def tables(d: dict[str, Any]) -> str:
         "",
         "Cost against text length (a fresh process per size):",
         "",
-        "| text | chars | seconds | µs per char | peak allocations (MB) | peak / text size |",
+        "| text | chars | seconds | µs per char | peak allocations (MB) | peak / UTF-8 size |",
         "|---|---|---|---|---|---|",
     ]
     for label, rows in d["scaling"].items():

@@ -170,7 +170,8 @@ def _measure_size(args: tuple[str, int, str]) -> dict[str, Any]:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return {"chars": size, "seconds": seconds, "us_per_char": 1e6 * seconds / size,
-            "peak_alloc_mb": peak / 2**20, "peak_alloc_per_text_size": peak / (4 * size),
+            "peak_alloc_mb": peak / 2**20,
+            "peak_alloc_per_text_size": peak / len(text.encode("utf-8")),
             "mentions": mentions, "diplonlp": diplonlp.__version__}
 
 
