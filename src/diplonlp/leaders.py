@@ -295,7 +295,7 @@ class LeaderExtractor(BaseExtractor):
                 seen.add(h.person)
             kept.append(h)
         hits = kept
-        links = _link_titles_and_names(doc.norm, hits)
+        links = _link_titles_and_names(doc.norm, hits, doc.language, self.gazetteer)
         heads = {
             h.person for h in hits if h.kind == "name" and h.person is not None
             and (t := self.gazetteer.people[h.person].term_at(day)) is not None
@@ -444,23 +444,40 @@ def _drop_overlaps(hits: list[_Hit]) -> list[_Hit]:
 _TRACKED_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
                             "organization_head"})
 
-_LINK_GAP = regex.compile(r"\s*[،,]?\s*")
+@functools.lru_cache(maxsize=2)
+def _link_gap(language: Language) -> regex.Pattern[str]:
+    words = load_json("leaders", "roles.json")["between_title_and_name"][language]
+    courtesy = _alt(_squash(normalize_lexeme(w, language)) for w in words)
+    return regex.compile(rf"\s*[،,]?\s*(?:(?:{courtesy})\s+)*")
 
 
-def _link_titles_and_names(text: str, hits: Sequence[_Hit]) -> dict[int, int]:
-    """Pairs a title with the name right after it (TITLE NAME, TITLE، NAME) or
-    right before it (NAME TITLE, NAME، TITLE)."""
+def _link_titles_and_names(
+    text: str, hits: Sequence[_Hit], language: Language, gazetteer: Gazetteer
+) -> dict[int, int]:
+    """Pairs a title with the name right after it (TITLE NAME, TITLE، الشيخ NAME),
+    else right before it (NAME TITLE, NAME، TITLE), when the person held that
+    office (or the title names no country)."""
+    gap = _link_gap(language)
     links: dict[int, int] = {}
+
+    def fits(title: _Hit, name: _Hit) -> bool:
+        person = gazetteer.people.get(name.person or "")
+        if person is None or title.country is None:
+            return person is not None
+        return any(t.country == title.country for t in person.terms)
+
     for i in range(len(hits) - 1):
         a, b = hits[i], hits[i + 1]
-        if not _LINK_GAP.fullmatch(text, a.end, b.start):
+        if i in links or i + 1 in links or not gap.fullmatch(text, a.end, b.start):
             continue
-        kinds = {a.kind, b.kind}
-        if kinds == {"title", "name"}:
-            if i in links or i + 1 in links:
-                continue
-            links[i] = i + 1
-            links[i + 1] = i
+        if a.kind == "title" and b.kind == "name" and fits(a, b):
+            links[i], links[i + 1] = i + 1, i
+    for i in range(len(hits) - 1):
+        a, b = hits[i], hits[i + 1]
+        if i in links or i + 1 in links or not gap.fullmatch(text, a.end, b.start):
+            continue
+        if a.kind == "name" and b.kind == "title" and fits(b, a):
+            links[i], links[i + 1] = i + 1, i
     return links
 
 
