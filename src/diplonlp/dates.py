@@ -705,6 +705,16 @@ def _mention(doc: Document, f: _Found, anchor: dt.date | None) -> DateMention | 
     )
 
 
+@functools.lru_cache(maxsize=2)
+def _clock_words(language: Language) -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
+    hours = load_json("dates", "calendar_words.json")["hours"]
+    return (
+        {_n(w, language): h for w, h in hours["hours"][language].items()},
+        {_n(w, language): v for w, v in hours["minutes"][language].items()},
+        frozenset(_n(w, language) for w in hours["pm"][language]),
+    )
+
+
 def _attach_time(doc: Document, f: _Found) -> str | None:
     """"08:55", or a clock time in words ("الساعة العاشرة صباحا" -> "10:00")."""
     if f.fields.get("day") is None:
@@ -714,23 +724,13 @@ def _attach_time(doc: Document, f: _Found) -> str | None:
         return None
     if m.group("time"):
         return m.group("time")
-    hours = load_json("dates", "calendar_words.json")["hours"]
-    language = doc.language
-    if m.group("hnum"):
-        hour = int(m.group("hnum"))
-    else:
-        table = {_n(w, language): h for w, h in hours["hours"][language].items()}
-        hour = table[_squash(m.group("hword"))]
+    hour_words, minute_words, pm = _clock_words(doc.language)
+    hour = int(m.group("hnum")) if m.group("hnum") else hour_words[_squash(m.group("hword"))]
     if hour > 24:
         return None
-    minutes = 0
-    if m.group("minutes"):
-        table = {_n(w, language): v for w, v in hours["minutes"][language].items()}
-        minutes = table[_squash(m.group("minutes"))]
-    if m.group("half"):
-        pm = {_n(w, language) for w in hours["pm"][language]}
-        if _squash(m.group("half")) in pm and hour < 12:
-            hour += 12
+    minutes = minute_words[_squash(m.group("minutes"))] if m.group("minutes") else 0
+    if m.group("half") and _squash(m.group("half")) in pm and hour < 12:
+        hour += 12
     if not 0 <= hour <= 24:
         return None
     total = (hour * 60 + minutes) % (24 * 60)
