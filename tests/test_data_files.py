@@ -1,0 +1,83 @@
+"""Every language-data file parses and holds what its readers expect."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+import regex
+
+from diplonlp._resources import load_json
+from diplonlp.errors import DataError
+
+DATA_FILES = sorted(
+    str(p.relative_to(p.parents[1]))
+    for p in resources.files("diplonlp").joinpath("data").rglob("*.json")  # type: ignore[attr-defined]
+)
+
+
+def test_there_are_data_files() -> None:
+    assert len(DATA_FILES) >= 12
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_parses_and_documents_itself(name: str) -> None:
+    data = load_json(*name.split("/"))
+    assert isinstance(data, dict)
+    assert "_about" in data or "_" in data, f"{name} should say what it holds"
+
+
+def test_months_and_weekdays_are_complete() -> None:
+    words = load_json("dates", "calendar_words.json")
+    for calendar in ("gregorian", "jalali", "hijri"):
+        for language in ("fa", "ar"):
+            assert set(words["months"][calendar][language]) == {str(m) for m in range(1, 13)}
+    for language in ("fa", "ar"):
+        assert set(words["weekdays"][language]) == {str(d) for d in range(7)}
+
+
+def test_currency_codes_are_iso_4217() -> None:
+    from babel.numbers import list_currencies
+
+    known = list_currencies()
+    data = load_json("money", "currencies.json")
+    for unit in data["units"]:
+        codes = [unit["code"]] if "code" in unit else list(unit["candidates"].values())
+        for code in codes:
+            assert code in known, code
+        for country in unit.get("candidates", {}):
+            assert regex.fullmatch("[A-Z]{2}", country)
+    for code in data["symbols"].values():
+        assert code is None or code in known
+
+
+def test_country_forms_use_alpha_2_codes() -> None:
+    data = load_json("countries", "forms.json")
+    for language in ("fa", "ar"):
+        for code in data[language]:
+            assert regex.fullmatch("[A-Z]{2}", code), code
+        for code in data["cities"][language].values():
+            assert regex.fullmatch("[A-Z]{2}", code), code
+
+
+def test_roles_are_contract_roles() -> None:
+    from diplonlp.model import ROLES
+
+    data = load_json("leaders", "roles.json")
+    for language in ("fa", "ar"):
+        for entry in data[language]:
+            assert entry["role"] in ROLES
+
+
+def test_a_broken_file_is_a_clear_error() -> None:
+    with pytest.raises(DataError, match="E301"):
+        load_json("no-such-folder", "missing.json")
+
+
+def test_data_is_plain_json_utf8() -> None:
+    for name in DATA_FILES:
+        path = resources.files("diplonlp").joinpath("data")
+        for part in name.split("/"):
+            path = path.joinpath(part)
+        json.loads(path.read_bytes().decode("utf-8"))
