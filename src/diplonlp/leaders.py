@@ -466,18 +466,14 @@ def _link_titles_and_names(
             return person is not None
         return any(t.country == title.country for t in person.terms)
 
-    for i in range(len(hits) - 1):
-        a, b = hits[i], hits[i + 1]
-        if i in links or i + 1 in links or not gap.fullmatch(text, a.end, b.start):
-            continue
-        if a.kind == "title" and b.kind == "name" and fits(a, b):
-            links[i], links[i + 1] = i + 1, i
-    for i in range(len(hits) - 1):
-        a, b = hits[i], hits[i + 1]
-        if i in links or i + 1 in links or not gap.fullmatch(text, a.end, b.start):
-            continue
-        if a.kind == "name" and b.kind == "title" and fits(b, a):
-            links[i], links[i + 1] = i + 1, i
+    for title_first in (True, False):  # TITLE NAME pairs first, then NAME TITLE
+        for i in range(len(hits) - 1):
+            a, b = hits[i], hits[i + 1]
+            if i in links or i + 1 in links or not gap.fullmatch(text, a.end, b.start):
+                continue
+            title, name = (a, b) if title_first else (b, a)
+            if title.kind == "title" and name.kind == "name" and fits(title, name):
+                links[i], links[i + 1] = i + 1, i
     return links
 
 
