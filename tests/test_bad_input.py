@@ -65,3 +65,27 @@ def test_any_str_parses_with_valid_offsets(text: str) -> None:
     article = diplonlp.parse_article(text)
     for m in article.mentions():
         assert text[m.start : m.end] == m.text
+
+
+WORDS = [
+    "۱۲", "٫", "۵", "2", "/", "-", "1.500", "و", "از", "تا", "بین", "میلیون", "میلیارد", "دلار",
+    "درصد", "سال", "۱۴۰۱", "مرداد", "سپتامبر", "دوشنبه", "روز", "گذشته", "رئیس جمهور",
+    "تاجیکستان", "امامعلی رحمان", "پوتین", "یک", "نیم", "هزار", "صد", "چهار", "،", ".", "\u200c",
+    "في", "من", "إلى", "مليون", "ملياري", "دولار", "ريال", "بالمئة", "عام", "2017", "أغسطس",
+    "رمضان", "1444هـ", "الاثنين", "يوم", "أمس", "اليوم", "رئيس", "جمهورية", "الروسي", "بوتين",
+    "وزير", "الخارجية", "ثلاثة", "عشر", "آلاف", "ونصف", "بنحو", "أكثر", "ما يقرب من", "%", "٪",
+    "$", "€", "08:55", "الساعة", "العاشرة", "\u064b", "ـ", "ﻻ", "COVID-19", "+98",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.sampled_from([" ", "", "  ", "\n"]))
+def test_random_word_salad_parses_with_valid_offsets(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    for language in ("fa", "ar"):
+        article = diplonlp.parse_article(
+            text, language=language, reference_date=dt.date(2023, 8, 26)  # type: ignore[arg-type]
+        )
+        for m in article.mentions():
+            assert text[m.start : m.end] == m.text
+        article.to_dict()

@@ -11,8 +11,11 @@ one C-level regex pass plus a set lookup per word.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import regex
+
+V = TypeVar("V")
 
 
 def alternation(words: Iterable[str], *, space: str = r"\s*") -> str:
@@ -21,6 +24,19 @@ def alternation(words: Iterable[str], *, space: str = r"\s*") -> str:
     normaliser deletes ZWNJ: "رئیس‌جمهور" and "رئیس جمهور" meet)."""
     unique = sorted(set(words), key=len, reverse=True)
     return "|".join(regex.escape(w).replace(r"\ ", space) for w in unique)
+
+
+def with_joined_keys(mapping: dict[str, V]) -> dict[str, V]:
+    """The mapping plus every multi-word key written without its spaces.
+
+    Patterns let a space inside a lexicon entry match no space at all (the
+    normaliser deletes ZWNJ: "رئیس‌جمهور"), so lookups of what they matched
+    must find "رییسجمهور" as well as "رییس جمهور"."""
+    out = dict(mapping)
+    for key, value in mapping.items():
+        if " " in key:
+            out.setdefault(key.replace(" ", ""), value)
+    return out
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")

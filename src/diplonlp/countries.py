@@ -14,6 +14,7 @@ from collections import Counter
 
 import regex
 
+from diplonlp._prefilter import with_joined_keys
 from diplonlp._resources import load_json
 from diplonlp.model import Language
 from diplonlp.normalize import normalize_lexeme
@@ -44,7 +45,7 @@ def country_lexicon(language: Language) -> dict[str, str]:
                 lex[normalize_lexeme(v, language)] = code
     for word in data["exclude"][language]:
         lex.pop(normalize_lexeme(word, language), None)
-    return lex
+    return with_joined_keys(lex)
 
 
 @functools.lru_cache(maxsize=2)
@@ -52,7 +53,7 @@ def _evidence(language: Language) -> dict[str, str]:
     """Names and adjectives, plus capitals and main cities (evidence only)."""
     cities = load_json("countries", "forms.json")["cities"][language]
     found = {normalize_lexeme(c, language): code for c, code in cities.items()}
-    return {**found, **country_lexicon(language)}
+    return with_joined_keys({**found, **country_lexicon(language)})
 
 
 @functools.lru_cache(maxsize=2)
@@ -68,7 +69,10 @@ def _country_re(language: Language) -> regex.Pattern[str]:
 def count_countries(norm_text: str, language: Language) -> Counter[str]:
     """How often each country is named (or one of its main cities) in a normalised text."""
     lex = _evidence(language)
-    return Counter(lex[m.group("name")] for m in _country_re(language).finditer(norm_text))
+    return Counter(
+        lex.get(" ".join(m.group("name").split())) or lex["".join(m.group("name").split())]
+        for m in _country_re(language).finditer(norm_text)
+    )
 
 
 __all__ = ["count_countries", "country_lexicon"]

@@ -45,7 +45,14 @@ from typing import Any
 import regex
 from attrs import frozen
 
-from diplonlp._prefilter import WordStarts, alternation, digit_starts, matches, merged
+from diplonlp._prefilter import (
+    WordStarts,
+    alternation,
+    digit_starts,
+    matches,
+    merged,
+    with_joined_keys,
+)
 from diplonlp._resources import load_json
 from diplonlp.model import Calendar, DateMention, Language, OriginalDate
 from diplonlp.normalize import normalize_lexeme
@@ -106,9 +113,14 @@ def lexicon(language: Language) -> _Lexicon:
         for w in entry["words"]
     }
     cues = load_json("dates", "year_cues.json")[language]
+    months = with_joined_keys(months)
+    weekdays = with_joined_keys(weekdays)
+    eras = with_joined_keys(eras)
+    ordinals = with_joined_keys(ordinals)
+    relative = with_joined_keys(relative)
     return _Lexicon(
         months=months,
-        ambiguous_months=frozenset(ambiguous),
+        ambiguous_months=frozenset(_key(w) for w in ambiguous),
         weekdays=weekdays,
         eras=eras,
         ordinals=ordinals,
@@ -349,16 +361,16 @@ class _Scanner:
 
     def _dmy(self, m: regex.Match[str]) -> Iterator[_Found]:
         lex = self.lex
-        month_word = _squash(m.group("month"))
+        month_word = _key(m.group("month"))
         calendar, month = lex.months[month_word]
         if m.group("month2"):
-            month2 = lex.months[_squash(m.group("month2"))][1]
+            month2 = lex.months[_key(m.group("month2"))][1]
             if month2 != month:  # "آب/أغسطس" must agree
                 return
         if m.group("day"):
             day = int(m.group("day"))
         elif m.group("oday"):
-            day = lex.ordinals[_squash(m.group("oday"))]
+            day = lex.ordinals[_key(m.group("oday"))]
         else:
             day = 1
         year, era_cal = self._year(m, calendar)
@@ -397,7 +409,7 @@ class _Scanner:
 
     def _year(self, m: regex.Match[str], calendar: Calendar) -> tuple[int | None, Calendar | None]:
         raw = m.group("year")
-        era_cal = self.lex.eras.get(_squash(m.group("era"))) if m.group("era") else None
+        era_cal = self.lex.eras.get(_key(m.group("era"))) if m.group("era") else None
         if raw is None:
             return None, era_cal
         if len(raw) == 2 and calendar != "jalali":
@@ -413,7 +425,7 @@ class _Scanner:
     def _weekday(self, m: regex.Match[str], fields: dict[str, Any]) -> int | None:
         if not m.group("wd"):
             return None
-        weekday = self.lex.weekdays[_squash(m.group("wd"))]
+        weekday = self.lex.weekdays[_key(m.group("wd"))]
         if fields.get("year") is None:
             return weekday  # checked once the year is completed from the anchor
         date = to_gregorian(fields["calendar"], fields["year"], fields["month"], fields["day"])
@@ -426,9 +438,9 @@ class _Scanner:
 
     def month_year(self) -> Iterator[_Found]:
         for m in self._words("month_year", self.pat.month_year):
-            month_word = _squash(m.group("month"))
+            month_word = _key(m.group("month"))
             calendar, month = self.lex.months[month_word]
-            if m.group("month2") and self.lex.months[_squash(m.group("month2"))][1] != month:
+            if m.group("month2") and self.lex.months[_key(m.group("month2"))][1] != month:
                 continue
             year, era_cal = self._year(m, calendar)
             if year is None:
@@ -441,7 +453,7 @@ class _Scanner:
     def numeric(self) -> Iterator[_Found]:
         for m in self._day_first(self.pat.numeric):
             n1, n2, n3 = m.group("n1"), m.group("n2"), m.group("n3")
-            era = self.lex.eras.get(_squash(m.group("era"))) if m.group("era") else None
+            era = self.lex.eras.get(_key(m.group("era"))) if m.group("era") else None
             if len(n1) == 4:
                 year_raw, month, day = n1, int(n2), int(n3)
                 if len(n3) > 2:
@@ -487,7 +499,7 @@ class _Scanner:
 
     def _bare_year(self, m: regex.Match[str], *, cue: bool) -> _Found | None:
         raw = m.group("year")
-        era = self.lex.eras.get(_squash(m.group("era"))) if m.group("era") else None
+        era = self.lex.eras.get(_key(m.group("era"))) if m.group("era") else None
         if len(raw) == 2:
             if self.language != "fa" or era not in (None, "jalali"):
                 return None
@@ -533,7 +545,7 @@ class _Scanner:
     def relative(self, *, current_periods: bool = False) -> Iterator[_Found]:
         cued = _needs_cue(self.language)
         for m in self._words("relative", self.pat.relative):
-            word = _squash(m.group("rel"))
+            word = _key(m.group("rel"))
             unit, offset = self.lex.relative[word]
             if offset == 0 and unit != "day" and not current_periods:
                 continue  # امسال, هذا العام: the article's own period, not a date
@@ -542,7 +554,7 @@ class _Scanner:
             yield _Found(m.start("rel"), m.end("rel"), 4, {"relative": (unit, offset)})
         for m in self.pat.counted.finditer(self.text):
             unit = next(u for u in ("day", "week", "month", "year") if m.group(f"u_{u}"))
-            word = _squash(m.group(f"u_{unit}"))
+            word = _key(m.group(f"u_{unit}"))
             if m.group("count"):
                 count = _count_value(m.group("count"), self.language)
                 if count is None:
@@ -567,31 +579,32 @@ class _Scanner:
     def weekdays(self) -> Iterator[_Found]:
         for m in self._words("weekday", self.pat.weekday):
             word = m.group("bwd") or m.group("bwd2")
-            weekday = self.lex.weekdays[_squash(word)]
+            weekday = self.lex.weekdays[_key(word)]
             after = m.group("after") or m.group("after2") or ""
             start = m.start("bwd") if m.group("bwd") else m.start("bwd2")
             end = m.end("after") if m.group("after") else m.end("bwd") if m.group("bwd") else (
                 m.end("after2")
             )
-            direction = 1 if _squash(after) in _FUTURE_WORDS else -1
+            direction = 1 if _key(after) in _FUTURE_WORDS else -1
             yield _Found(start, end, 5, {"weekday_relative": (weekday, direction)})
 
 
 _NEXT_WORDS = regex.compile(r"\s*[،,]?\s*(?P<w>\S+(?:\s\S+)?)")
-_FUTURE_WORDS = frozenset({"اینده", "المقبل", "القادم", "هفته اینده"})
+_FUTURE_WORDS = frozenset({"اینده", "المقبل", "القادم", "هفتهاینده"})
 
 
 @functools.lru_cache(maxsize=2)
 def _needs_cue(language: Language) -> tuple[frozenset[str], regex.Pattern[str] | None]:
     data = load_json("dates", "relative.json").get("needs_cue", {}).get(language, {})
-    words = frozenset(_n(w, language) for w in data.get("words", []))
+    words = frozenset(_key(_n(w, language)) for w in data.get("words", []))
     before = [_n(w, language) for w in data.get("before", [])]
     pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(before)})\s*$") if before else None
     return words, pattern
 
 
-def _squash(word: str) -> str:
-    return " ".join(word.split())
+def _key(word: str) -> str:
+    """The lookup form of matched text: without spaces (see with_joined_keys)."""
+    return "".join(word.split())
 
 
 def _count_value(word: str, language: Language) -> int | None:
@@ -709,9 +722,9 @@ def _mention(doc: Document, f: _Found, anchor: dt.date | None) -> DateMention | 
 def _clock_words(language: Language) -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
     hours = load_json("dates", "calendar_words.json")["hours"]
     return (
-        {_n(w, language): h for w, h in hours["hours"][language].items()},
-        {_n(w, language): v for w, v in hours["minutes"][language].items()},
-        frozenset(_n(w, language) for w in hours["pm"][language]),
+        {_key(_n(w, language)): h for w, h in hours["hours"][language].items()},
+        {_key(_n(w, language)): v for w, v in hours["minutes"][language].items()},
+        frozenset(_key(_n(w, language)) for w in hours["pm"][language]),
     )
 
 
@@ -725,11 +738,11 @@ def _attach_time(doc: Document, f: _Found) -> str | None:
     if m.group("time"):
         return m.group("time")
     hour_words, minute_words, pm = _clock_words(doc.language)
-    hour = int(m.group("hnum")) if m.group("hnum") else hour_words[_squash(m.group("hword"))]
+    hour = int(m.group("hnum")) if m.group("hnum") else hour_words[_key(m.group("hword"))]
     if hour > 24:
         return None
-    minutes = minute_words[_squash(m.group("minutes"))] if m.group("minutes") else 0
-    if m.group("half") and _squash(m.group("half")) in pm and hour < 12:
+    minutes = minute_words[_key(m.group("minutes"))] if m.group("minutes") else 0
+    if m.group("half") and _key(m.group("half")) in pm and hour < 12:
         hour += 12
     if not 0 <= hour <= 24:
         return None

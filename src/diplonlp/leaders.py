@@ -42,7 +42,7 @@ from typing import Any
 import regex
 from attrs import field, frozen
 
-from diplonlp._prefilter import WordStarts, alternation, matches
+from diplonlp._prefilter import WordStarts, alternation, matches, with_joined_keys
 from diplonlp._resources import load_json
 from diplonlp.errors import DataError
 from diplonlp.model import LANGUAGES, DateMention, Language, LeaderMention, Role
@@ -123,6 +123,7 @@ class Gazetteer:
                     for spelling in entry.get(key_name, {}).get(language, []):
                         key = " ".join(normalize_lexeme(spelling, lang).split())
                         names[lang].setdefault(key, (person.key, kind))
+                        names[lang].setdefault(_key(key), (person.key, kind))
         return cls(people, names, _offices(people.values()))
 
     def merged(self, other: Gazetteer) -> Gazetteer:
@@ -175,6 +176,11 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def _key(text: str) -> str:
+    """The lookup form of matched text: without spaces (see with_joined_keys)."""
+    return "".join(text.split())
+
+
 @functools.lru_cache(maxsize=8)
 def _grammar(language: Language, gazetteer: Gazetteer) -> _Grammar:
     from diplonlp.countries import country_lexicon
@@ -187,11 +193,13 @@ def _grammar(language: Language, gazetteer: Gazetteer) -> _Grammar:
             role_of.setdefault(key, (entry["role"], bool(entry.get("needs_country"))))
             if language == "ar" and key.startswith("ال"):
                 role_of.setdefault("ل" + key[1:], (entry["role"], bool(entry.get("needs_country"))))
-    generic = frozenset(_squash(normalize_lexeme(w, language)) for w in roles["generic"][language])
-    honorifics = {
+    role_of = with_joined_keys(role_of)
+    generic_words = [_squash(normalize_lexeme(w, language)) for w in roles["generic"][language]]
+    generic = frozenset([*generic_words, *(w.replace(" ", "") for w in generic_words)])
+    honorifics = with_joined_keys({
         _squash(normalize_lexeme(w, language)): key
         for w, key in load_json("leaders", "honorifics.json")[language].items()
-    }
+    })
     countries = country_lexicon(language)
     clitic = "(?P<clitic>[وفبل]{0,2}?)" if language == "ar" else "(?P<clitic>)"
     names = regex.compile(
@@ -310,14 +318,14 @@ class LeaderExtractor(BaseExtractor):
         text = doc.norm
         names = self.gazetteer.names[doc.language]
         for m in matches(grammar.names, text, grammar.name_starts.starts(text)):
-            key, kind = names[_squash(m.group("name"))]
+            key, kind = names[_key(m.group("name"))]
             yield _Hit(m.start("name"), m.end("name"), "name", person=key, name_kind=kind)
         for m in matches(grammar.titles, text, grammar.title_starts.starts(text)):
-            word = _squash(m.group("role"))
+            word = _key(m.group("role"))
             start = m.start("role")
             country_word = m.group("country")
             end = m.end()
-            country = grammar.countries.get(_squash(country_word)) if country_word else None
+            country = grammar.countries.get(_key(country_word)) if country_word else None
             if word in grammar.honorifics:
                 yield _Hit(start, m.end("role"), "honorific", person=grammar.honorifics[word])
                 continue

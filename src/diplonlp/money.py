@@ -27,6 +27,7 @@ import regex
 from attrs import frozen
 
 from diplonlp._amounts import widen
+from diplonlp._prefilter import with_joined_keys
 from diplonlp._resources import load_json
 from diplonlp.model import Language, MoneyMention
 from diplonlp.normalize import normalize_lexeme
@@ -64,7 +65,7 @@ def currency_lexicon(language: Language) -> dict[str, _Unit]:
             lex[normalize_lexeme(word, language)] = _Unit(
                 sub["of"][0], factor=Decimal(sub["factor"]), subunit_of=sub["of"][0]
             )
-    return lex
+    return with_joined_keys(lex)
 
 
 def _cldr_names(language: Language) -> dict[str, str]:
@@ -228,8 +229,8 @@ def find_money(doc: Document) -> Iterator[MoneyMention]:
 
 def _unit_of(m: regex.Match[str], lex: dict[str, _Unit]) -> _Unit | None:
     if m.group("word") is not None:
-        word = " ".join(m.group("word").split())
-        return lex.get(word)
+        word = m.group("word")
+        return lex.get(" ".join(word.split())) or lex.get("".join(word.split()))
     if m.group("sym") is not None:
         return _Unit(_symbols().get(m.group("sym")))
     return _Unit(m.group("iso"))
