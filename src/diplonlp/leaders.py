@@ -200,7 +200,11 @@ def _grammar(language: Language, gazetteer: Gazetteer) -> _Grammar:
         _squash(normalize_lexeme(w, language)): key
         for w, key in load_json("leaders", "honorifics.json")[language].items()
     })
-    countries = country_lexicon(language)
+    extra = roles.get("title_countries", {}).get(language, {})
+    countries = with_joined_keys({
+        **country_lexicon(language),
+        **{_squash(normalize_lexeme(w, language)): code for w, code in extra.items()},
+    })
     clitic = "(?P<clitic>[وفبل]{0,2}?)" if language == "ar" else "(?P<clitic>)"
     names = regex.compile(
         rf"{_B}{clitic}(?P<name>{_alt(gazetteer.names[language])}){_E}"
