@@ -122,11 +122,3 @@ def widen(
         start = min(start, rng.low.norm_start)
     found = qualifier_before(text, start, language)
     return Widened(value, start, top, found[0] if found is not None else "exact")
-
-
-def range_opener_before(text: str, pos: int, language: Language) -> int | None:
-    """Start of a range word ("بين", "من", "از") right before ``pos``."""
-    _, opener = _range_res(language)
-    start = max(0, pos - _WINDOW)
-    m = opener.search(text[start:pos])
-    return start + m.start() if m else None

@@ -464,18 +464,11 @@ class _Scanner:
                 day, month = (b, a) if a <= 12 < b else (a, b)
             else:
                 continue
-            if len(year_raw) == 2:
-                if self.language != "fa" or (era not in (None, "jalali")):
-                    continue
-                calendar: Calendar = "jalali"
-                year = _expand_year(int(year_raw), 2, "jalali")
-            else:
-                year = int(year_raw)
-                guessed = era or _calendar_of_year(year, self.language)
-                if guessed is None:
-                    continue
-                calendar = guessed
-            if year is None or to_gregorian(calendar, year, month, day) is None:
+            found = self._year_of(year_raw, era)
+            if found is None:
+                continue
+            calendar, year = found
+            if to_gregorian(calendar, year, month, day) is None:
                 continue
             fields: dict[str, Any] = {
                 "calendar": calendar, "year": year, "month": month, "day": day,
@@ -489,30 +482,33 @@ class _Scanner:
 
     def years(self) -> Iterator[_Found]:
         for m in self._words("year_cue", self.pat.year_cue):
-            found = self._bare_year(m, cue=True)
+            found = self._bare_year(m)
             if found is not None:
                 yield found
         for m in self.pat.year_era.finditer(self.text):
-            found = self._bare_year(m, cue=False)
+            found = self._bare_year(m)
             if found is not None:
                 yield found
 
-    def _bare_year(self, m: regex.Match[str], *, cue: bool) -> _Found | None:
-        raw = m.group("year")
-        era = self.lex.eras.get(_key(m.group("era"))) if m.group("era") else None
+    def _year_of(self, raw: str, era: Calendar | None) -> tuple[Calendar, int] | None:
+        """Calendar and full year of a written year: a two-digit year is Jalali
+        (Persian text only); a four-digit one takes the era marker, else the
+        calendar its range implies (see _calendar_of_year)."""
         if len(raw) == 2:
             if self.language != "fa" or era not in (None, "jalali"):
                 return None
-            calendar: Calendar = "jalali"
             year = _expand_year(int(raw), 2, "jalali")
-        else:
-            year = int(raw)
-            guessed = era or _calendar_of_year(year, self.language)
-            if guessed is None:
-                return None
-            calendar = guessed
-        if year is None:
+            return None if year is None else ("jalali", year)
+        year = int(raw)
+        calendar = era or _calendar_of_year(year, self.language)
+        return None if calendar is None else (calendar, year)
+
+    def _bare_year(self, m: regex.Match[str]) -> _Found | None:
+        era = self.lex.eras.get(_key(m.group("era"))) if m.group("era") else None
+        found = self._year_of(m.group("year"), era)
+        if found is None:
             return None
+        calendar, year = found
         low, high = _YEAR_RANGES[calendar]
         if not low <= year <= high:
             return None
