@@ -57,6 +57,13 @@ def _evidence(language: Language) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=2)
+def place_lexicon(language: Language) -> dict[str, str]:
+    """Normalised capital or main city -> the ISO 3166-1 alpha-2 code of its country."""
+    cities = load_json("countries", "forms.json")["cities"][language]
+    return {normalize_lexeme(c, language): code for c, code in cities.items()}
+
+
+@functools.lru_cache(maxsize=2)
 def _country_re(language: Language) -> regex.Pattern[str]:
     names = sorted(_evidence(language), key=len, reverse=True)
     clitics = "(?:[وفبل]{0,2}(?:ال)?)?" if language == "ar" else ""
@@ -75,4 +82,4 @@ def count_countries(norm_text: str, language: Language) -> Counter[str]:
     )
 
 
-__all__ = ["count_countries", "country_lexicon"]
+__all__ = ["count_countries", "country_lexicon", "place_lexicon"]
