@@ -89,9 +89,16 @@ class Person:
             return None
         if day is not None:
             active = [t for t in terms if t.active(day)]
-            if active:
-                return active[-1]
+            if active:  # a king who is also prime minister is named as king
+                return min(active, key=lambda t: _ROLE_RANK.get(t.role, len(_ROLE_RANK)))
         return max(terms, key=lambda t: t.start or dt.date.min)
+
+
+#: Which of several offices held at once a person is named by.
+_ROLE_RANK = {role: i for i, role in enumerate((
+    "head_of_state", "organization_head", "head_of_government", "deputy_head_of_state",
+    "foreign_minister", "deputy_head_of_government",
+))}
 
 
 def _date(value: str | None) -> dt.date | None:
