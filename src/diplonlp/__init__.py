@@ -36,10 +36,13 @@ from diplonlp.model import (
 from diplonlp.pipeline import BaseExtractor, Document, Extractor, Pipeline, default_pipeline
 
 if TYPE_CHECKING:
+    from diplonlp.batch import Parsed, parse_articles
     from diplonlp.language import detect_language
     from diplonlp.normalize import NormalizedText, normalize
 
 _LAZY = {
+    "parse_articles": "diplonlp.batch",
+    "Parsed": "diplonlp.batch",
     "detect_language": "diplonlp.language",
     "normalize": "diplonlp.normalize",
     "NormalizedText": "diplonlp.normalize",
@@ -88,6 +91,7 @@ __all__ = [
     "NormalizedText",
     "NumberMention",
     "OriginalDate",
+    "Parsed",
     "PercentageMention",
     "Pipeline",
     "PipelineError",
@@ -97,4 +101,5 @@ __all__ = [
     "detect_language",
     "normalize",
     "parse_article",
+    "parse_articles",
 ]

@@ -2,12 +2,18 @@
 
     diplonlp parse FILE... [--format json|jsonl] [--reference-date YYYY-MM-DD]
                            [--language fa|ar]
+    diplonlp batch INPUT -o OUTPUT.jsonl [--workers N] [--text-field text]
+                   [--id-field id] [--date-field NAME] [--resume] [--force]
     diplonlp --version
 
 ``parse`` reads each FILE (``-`` or no FILE at all: standard input) as UTF-8 and
 prints its Article as JSON: the contract's ``to_dict()`` plus ``"source"``, the
 file it came from. Errors in the command line or the input (a missing file, a
 bad date, text that is not UTF-8) print one line and exit with status 2.
+
+``batch`` parses a JSONL file, a folder of ``.txt`` files or standard input
+into OUTPUT, one JSON line per article, resumably and in parallel (see
+``diplonlp._batch_cli`` and docs/scaling.md).
 """
 
 from __future__ import annotations
@@ -50,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=("json", "jsonl"), default="json")
     parse.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")
     parse.add_argument("--language", choices=("fa", "ar"))
+    from diplonlp._batch_cli import add_parser
+
+    add_parser(sub, _date)
     return parser
 
 
@@ -105,6 +114,13 @@ def main(
         if args.command is None:
             parser.print_help(stdout)
             return 0
+        if args.command == "batch":
+            from diplonlp._batch_cli import BatchUsageError, run
+
+            try:
+                return run(args, stdin, stderr)
+            except BatchUsageError as exc:
+                raise _UsageError(str(exc)) from None
         return _parse_command(args, stdin, stdout)
     except _UsageError as exc:
         stderr.write(f"diplonlp: error: {exc}\n")

@@ -27,6 +27,9 @@ MESSAGES: Final[dict[str, str]] = {
     "E102": "extractor {name!r} requires {missing} but no earlier extractor produces it",
     "E103": "{obj!r} is not an extractor: it needs 'name', 'produces', 'requires' and 'extract'",
     "E104": "extractor {name!r} produced {obj!r}, which is not a Mention",
+    "E105": "parsing the text at position {position} failed: {error}",
+    "E106": "a worker process of parse_articles() died: {error} (on spawn platforms, "
+            "code that starts workers must sit under `if __name__ == '__main__':`)",
     "E201": "entry point {name!r} in group 'diplonlp.extractors' failed to load: {error}",
     "E202": "entry point {name!r} did not give an extractor (got {obj!r})",
     "E301": "data file {path!r} is invalid: {error}",
