@@ -194,25 +194,61 @@ def scaling(texts: Sequence[str], big: bool) -> dict[str, Any]:
     return out
 
 
-def _parse_chunk(texts: list[str]) -> int:
+def batch(texts: Sequence[str]) -> dict[str, Any]:
+    """parse_articles() over 1,000 articles with 1 and 2 worker processes; the
+    2-process time includes starting the workers (spawn, import, first parse)."""
     import diplonlp
 
-    return sum(len(diplonlp.parse_article(t).mentions()) for t in texts)
-
-
-def batch(texts: Sequence[str]) -> dict[str, Any]:
     articles = [texts[i % len(texts)] for i in range(1000)]
     out: dict[str, Any] = {"articles": len(articles)}
-    ctx = mp.get_context("spawn")
     for workers in (1, 2):
-        chunks = [articles[i::workers * 8] for i in range(workers * 8)]
-        with ctx.Pool(workers) as pool:
-            pool.map(_parse_chunk, [[texts[0]]] * workers)  # warm the workers
-            start = time.perf_counter()
-            pool.map(_parse_chunk, chunks)
-            seconds = time.perf_counter() - start
-        out[f"workers_{workers}"] = {"seconds": seconds, "articles_per_s": len(articles) / seconds}
+        list(diplonlp.parse_articles(articles[:10], n_process=1))  # warm this process
+        start = time.perf_counter()
+        n = sum(1 for _ in diplonlp.parse_articles(articles, n_process=workers, batch_size=16))
+        seconds = time.perf_counter() - start
+        out[f"workers_{workers}"] = {"seconds": seconds, "articles_per_s": n / seconds}
+    start = time.perf_counter()
+    list(diplonlp.parse_articles(articles[:2], n_process=2))
+    out["worker_start_s"] = time.perf_counter() - start
     out["speedup_2_vs_1"] = out["workers_2"]["articles_per_s"] / out["workers_1"]["articles_per_s"]
+    return out
+
+
+def gazetteer_size(texts: Sequence[str], rounds: int) -> dict[str, Any]:
+    """The leaders stage with the bundled gazetteer and with 10 times as many
+    people (synthetic names that never occur): matching cost must not grow."""
+    import diplonlp
+    from diplonlp.dates import DateExtractor, PublishedDateExtractor
+    from diplonlp.leaders import LeaderExtractor, default_gazetteer
+    from diplonlp.numerals import NumeralExtractor
+
+    people = len(default_gazetteer().people)
+    letters = "بپتثجچحخدذرزسشصضطظعغفقکگلمنوهی"
+    fake = []
+    for i in range(people * 9):
+        a = "".join(letters[(i // len(letters) ** k) % len(letters)] for k in range(3))
+        b = "".join(letters[(i * 7 // len(letters) ** k + 3) % len(letters)] for k in range(4))
+        fake.append({
+            "key": f"fake{i}", "name": f"Fake {i}", "qid": None,
+            "names": {"fa": [f"زز{a} {b}وف"], "ar": [f"زز{a} {b}وف"]},
+            "short_names": {"fa": [f"{b}وفز"], "ar": [f"{b}وفز"]},
+            "roles": [{"role": "minister", "country": "TJ", "start": "2001-01-01", "end": None}],
+        })
+    out: dict[str, Any] = {"articles": len(texts)}
+    for label, extractor in (
+        (f"bundled_{people}_people", LeaderExtractor()),
+        (f"x10_{people * 10}_people", LeaderExtractor(gazetteer={"people": fake})),
+    ):
+        pipe = diplonlp.Pipeline([NumeralExtractor(), DateExtractor(), PublishedDateExtractor(),
+                                  extractor])
+        base = diplonlp.Pipeline([NumeralExtractor(), DateExtractor(), PublishedDateExtractor()])
+        t_all = timed(lambda pipe=pipe: [pipe.parse(x) for x in texts], rounds)["median_s"]
+        t_base = timed(lambda base=base: [base.parse(x) for x in texts], rounds)["median_s"]
+        out[label] = {"leaders_stage_ms_per_article": 1000 * (t_all - t_base) / len(texts)}
+    keys = [k for k in out if k != "articles"]
+    out["x10_vs_bundled_time_ratio"] = (
+        out[keys[1]]["leaders_stage_ms_per_article"] / out[keys[0]]["leaders_stage_ms_per_article"]
+    )
     return out
 
 
@@ -236,6 +272,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "false_dates_on_seeds": false_dates(),
         "scaling": scaling(texts["examples"] + texts.get("seeds", []), args.big),
         "batch_1000_articles": batch(texts["examples"] + texts.get("seeds", [])),
+        "leaders_vs_gazetteer_size": gazetteer_size(
+            texts["examples"] + texts.get("seeds", []), args.rounds
+        ),
     }
     args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", "utf-8")
     print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -42,7 +42,7 @@ from typing import Any
 import regex
 from attrs import field, frozen
 
-from diplonlp._prefilter import WordStarts, alternation, matches, with_joined_keys
+from diplonlp._prefilter import WordStarts, alternation, matches, with_joined_keys, words_of
 from diplonlp._resources import load_json
 from diplonlp.errors import DataError
 from diplonlp.model import LANGUAGES, DateMention, Language, LeaderMention, Role
@@ -173,7 +173,10 @@ _alt = alternation
 
 @frozen
 class _Grammar:
-    names: regex.Pattern[str]
+    #: letters-only spelling -> (person key, kind): names are looked up word by
+    #: word in this index, so the cost does not grow with the gazetteer
+    name_index: Mapping[str, tuple[str, str]]
+    name_words: int  # the most words a spelling has
     titles: regex.Pattern[str]
     name_starts: WordStarts
     title_starts: WordStarts
@@ -183,6 +186,63 @@ class _Grammar:
     honorifics: Mapping[str, str]
     generic: frozenset[str]
     president_hog: frozenset[str]
+
+
+_WORD_RUN = regex.compile(r"[\p{L}\p{M}]+")
+_NOT_LETTER = regex.compile(r"[^\p{L}\p{M}]+")
+#: what may stand between the words of one name: spaces (or nothing, the
+#: normaliser deletes ZWNJ), a hyphen ("ژان-ایو"), an initial's period ("اس. ام.")
+_NAME_GAP = regex.compile(r"\s*-?\s*|\.\s*")
+
+
+def _letters(text: str) -> str:
+    return _NOT_LETTER.sub("", text)
+
+
+def _find_names(
+    text: str, grammar: _Grammar, language: Language
+) -> Iterator[tuple[int, int, tuple[str, str]]]:
+    """Gazetteer names in ``text``: at each word that may begin one, the longest
+    run of up to ``name_words`` words whose letters spell a listed name, first
+    as written, then behind an Arabic clitic (و ف ب ل)."""
+    words = words_of(text)
+    index = grammar.name_index
+    could_begin = grammar.name_starts.starts
+    positions = {pos: i for i, (pos, _w) in enumerate(words)} if words else {}
+    until = -1
+    clitics = "وفبل" if language == "ar" else ""
+    for pos in could_begin(text):
+        if pos < until:
+            continue
+        i = positions[pos]
+        first = words[i][1]
+        run = [first]
+        ends = [pos + len(first)]
+        for j in range(i + 1, min(len(words), i + grammar.name_words)):
+            gap_end = words[j][0]
+            gap = _NAME_GAP.fullmatch(text, ends[-1], gap_end)
+            if gap is None or "\n" in text[ends[-1]:gap_end]:
+                break
+            run.append(words[j][1])
+            ends.append(gap_end + len(words[j][1]))
+        found = None
+        for cut in range(0, 3):
+            if cut and (len(first) <= cut or any(c not in clitics for c in first[:cut])):
+                break
+            joined = first[cut:]
+            best = None
+            for k in range(len(run)):
+                if k:
+                    joined += run[k]
+                value = index.get(joined)
+                if value is not None:
+                    best = (k, value)
+            if best is not None:
+                found = (pos + cut, ends[best[0]], best[1])
+                break
+        if found is not None:
+            until = found[1]
+            yield found
 
 
 def _squash(text: str) -> str:
@@ -234,9 +294,11 @@ def _grammar(language: Language, gazetteer: Gazetteer) -> _Grammar:
         **{_squash(normalize_lexeme(w, language)): code for w, code in extra.items()},
     })
     clitic = "(?P<clitic>[وفبل]{0,2}?)" if language == "ar" else "(?P<clitic>)"
-    names = regex.compile(
-        rf"{_B}{clitic}(?P<name>{_alt(gazetteer.names[language])}){_E}"
-    )
+    name_index: dict[str, tuple[str, str]] = {}
+    name_words = 1
+    for spelling, value in gazetteer.names[language].items():
+        name_index.setdefault(_letters(spelling), value)
+        name_words = max(name_words, len(_WORD_RUN.findall(spelling)))
     orgs = _organizations(language)
     country_alt = _alt(countries)
     place_alt = _alt({**countries, **with_joined_keys(place_lexicon(language)), **orgs})
@@ -258,7 +320,7 @@ def _grammar(language: Language, gazetteer: Gazetteer) -> _Grammar:
     hog = roles.get("president_is_head_of_government", {}).get("countries", [])
     clitic_letters = "وفبل" if language == "ar" else ""
     return _Grammar(
-        names, titles,
+        name_index, name_words, titles,
         WordStarts(gazetteer.names[language], clitics=clitic_letters),
         WordStarts(title_words, clitics=clitic_letters),
         role_of, countries, orgs, honorifics, generic, frozenset(hog),
@@ -359,9 +421,8 @@ class LeaderExtractor(BaseExtractor):
     def _hits(self, doc: Document, grammar: _Grammar) -> Iterator[_Hit]:
         text = doc.norm
         names = self.gazetteer.names[doc.language]
-        for m in matches(grammar.names, text, grammar.name_starts.starts(text)):
-            key, kind = names[_key(m.group("name"))]
-            yield _Hit(m.start("name"), m.end("name"), "name", person=key, name_kind=kind)
+        for start, end, (key, kind) in _find_names(text, grammar, doc.language):
+            yield _Hit(start, end, "name", person=key, name_kind=kind)
         for m in matches(grammar.titles, text, grammar.title_starts.starts(text)):
             word = _key(m.group("role"))
             start = m.start("role")
