@@ -420,7 +420,6 @@ class LeaderExtractor(BaseExtractor):
 
     def _hits(self, doc: Document, grammar: _Grammar) -> Iterator[_Hit]:
         text = doc.norm
-        names = self.gazetteer.names[doc.language]
         for start, end, (key, kind) in _find_names(text, grammar, doc.language):
             yield _Hit(start, end, "name", person=key, name_kind=kind)
         for m in matches(grammar.titles, text, grammar.title_starts.starts(text)):
