@@ -42,6 +42,7 @@ def with_joined_keys(mapping: dict[str, V]) -> dict[str, V]:
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _MEMO_LIMIT = 200_000  # words remembered per filter; beyond it, words are checked afresh
 _last: tuple[str, list[tuple[int, str]]] | None = None
+_last_distinct: tuple[str, set[str]] | None = None
 
 
 def words_of(text: str) -> list[tuple[int, str]]:
@@ -53,6 +54,17 @@ def words_of(text: str) -> list[tuple[int, str]]:
         return cached[1]
     found = [(m.start(), m.group()) for m in _WORD.finditer(text)]
     _last = (text, found)
+    return found
+
+
+def distinct_words_of(text: str) -> set[str]:
+    """The distinct words of ``text`` (cached for the last text, as words_of)."""
+    global _last_distinct
+    cached = _last_distinct
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    found = {word for _pos, word in words_of(text)}
+    _last_distinct = (text, found)
     return found
 
 
@@ -92,17 +104,19 @@ class WordStarts:
                         return True
         return False
 
-    def starts(self, text: str) -> Iterator[int]:
-        """Start offsets of the words that may begin an entry."""
+    def starts(self, text: str) -> list[int]:
+        """Start offsets of the words that may begin an entry: each distinct
+        word of the text is checked once (and remembered across texts)."""
         memo = self._memo
-        for pos, word in words_of(text):
-            hit = memo.get(word)
-            if hit is None:
-                hit = self._could_begin(word)
-                if len(memo) < _MEMO_LIMIT:
-                    memo[word] = hit
-            if hit:
-                yield pos
+        words = words_of(text)
+        if len(memo) < _MEMO_LIMIT:
+            check = self._could_begin
+            for word in distinct_words_of(text):
+                if word not in memo:
+                    memo[word] = check(word)
+            return [pos for pos, word in words if memo[word]]
+        return [pos for pos, word in words
+                if memo.get(word) or (word not in memo and self._could_begin(word))]
 
 
 def matches(
@@ -122,23 +136,28 @@ def matches(
 _DIGITS = regex.compile(r"(?<!\d)\d")
 
 
-def digit_starts(text: str, clitics: str = "") -> Iterator[int]:
+def digit_starts(text: str, clitics: str = "") -> list[int]:
     """Where digit runs start (also the clitic glued before them, "و25", and a
     "+" or "(" right before them)."""
+    out: list[int] = []
     for m in _DIGITS.finditer(text):
         pos = m.start()
         back = pos
         while back > 0 and pos - back < 2 and text[back - 1] in clitics:
             back -= 1
         if back != pos and (back == 0 or not text[back - 1].isalpha()):
-            yield back
+            out.append(back)
         elif pos > 0 and text[pos - 1] in "+(":
-            yield pos - 1  # "+98 21 ...", "(021) ...": phone numbers start before the digit
-        yield pos
+            out.append(pos - 1)  # "+98 21 ...", "(021) ...": phone numbers start before the digit
+        out.append(pos)
+    return out
 
 
 def merged(*streams: Iterable[int]) -> Iterator[int]:
     """Sorted union of sorted position streams."""
+    if all(isinstance(s, list) for s in streams):
+        yield from sorted(set().union(*streams))
+        return
     import heapq
 
     last = -1

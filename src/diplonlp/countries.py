@@ -63,23 +63,74 @@ def place_lexicon(language: Language) -> dict[str, str]:
     return {normalize_lexeme(c, language): code for c, code in cities.items()}
 
 
+_NOT_LETTER = regex.compile(r"[^\p{L}\p{M}]+")
+_GAP = regex.compile(r"[^\S\n]*")
+
+
 @functools.lru_cache(maxsize=2)
-def _country_re(language: Language) -> regex.Pattern[str]:
-    names = sorted(_evidence(language), key=len, reverse=True)
-    clitics = "(?:[وفبل]{0,2}(?:ال)?)?" if language == "ar" else ""
-    alternation = "|".join(regex.escape(n) for n in names)
-    return regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}]){clitics}(?P<name>{alternation})(?![\p{{L}}\p{{M}}])"
-    )
+def _evidence_index(language: Language) -> tuple[dict[str, str], frozenset[str], int]:
+    """Letters-only name -> code, every prefix of those keys, most words in a name."""
+    index: dict[str, str] = {}
+    words = 1
+    for name, code in _evidence(language).items():
+        index.setdefault(_NOT_LETTER.sub("", name), code)
+        words = max(words, len(name.split()))
+    prefixes = frozenset(k[:i] for k in index for i in range(1, len(k) + 1))
+    return index, prefixes, words
+
+
+@functools.lru_cache(maxsize=2)
+def _heads(language: Language) -> tuple[str, ...]:
+    """What may stand before a name in one word: Arabic clitics (up to two of
+    و ف ب ل), then the article; "لل" is ل + the article."""
+    if language != "ar":
+        return ("",)
+    clitics = [""] + list("وفبل") + [a + b for a in "وفبل" for b in "وفبل"]
+    heads = [c + art for c in clitics for art in ("", "ال")]
+    heads += [c + "ل" for c in clitics if c.endswith("ل")]
+    return tuple(sorted(set(heads), key=lambda h: (len(h) > 0, len(h))))
 
 
 def count_countries(norm_text: str, language: Language) -> Counter[str]:
-    """How often each country is named (or one of its main cities) in a normalised text."""
-    lex = _evidence(language)
-    return Counter(
-        lex.get(" ".join(m.group("name").split())) or lex["".join(m.group("name").split())]
-        for m in _country_re(language).finditer(norm_text)
-    )
+    """How often each country is named (or one of its main cities) in a normalised
+    text: from each word (behind Arabic clitics and the article), the longest run
+    of words spelling a known name, found by walking a prefix set, so the cost
+    does not grow with the lexicon."""
+    from diplonlp._prefilter import words_of
+
+    index, prefixes, most = _evidence_index(language)
+    words = words_of(norm_text)
+    found: Counter[str] = Counter()
+    heads = _heads(language)
+    n = len(words)
+    i = 0
+    while i < n:
+        pos, word = words[i]
+        step = 1
+        for head in heads:
+            if head and (not word.startswith(head) or len(word) <= len(head)):
+                continue
+            joined = word[len(head):]
+            if head.endswith("لل"):
+                joined = "ال" + joined  # للهند: ل + الهند
+            if joined not in prefixes:
+                continue
+            end = pos + len(word)
+            best = (1, index[joined]) if joined in index else None
+            for j in range(i + 1, min(n, i + most)):
+                npos, nword = words[j]
+                longer = joined + nword
+                if longer not in prefixes or _GAP.fullmatch(norm_text, end, npos) is None:
+                    break
+                joined, end = longer, npos + len(nword)
+                if joined in index:
+                    best = (j - i + 1, index[joined])
+            if best is not None:
+                found[best[1]] += 1
+                step = best[0]
+                break
+        i += step
+    return found
 
 
 __all__ = ["count_countries", "country_lexicon", "place_lexicon"]

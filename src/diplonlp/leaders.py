@@ -177,8 +177,8 @@ class _Grammar:
     #: word in this index, so the cost does not grow with the gazetteer
     name_index: Mapping[str, tuple[str, str]]
     name_words: int  # the most words a spelling has
+    name_prefixes: frozenset[str]  # every prefix of every name_index key
     titles: regex.Pattern[str]
-    name_starts: WordStarts
     title_starts: WordStarts
     role_of: Mapping[str, tuple[Role, bool]]
     countries: Mapping[str, str]
@@ -202,47 +202,44 @@ def _letters(text: str) -> str:
 def _find_names(
     text: str, grammar: _Grammar, language: Language
 ) -> Iterator[tuple[int, int, tuple[str, str]]]:
-    """Gazetteer names in ``text``: at each word that may begin one, the longest
-    run of up to ``name_words`` words whose letters spell a listed name, first
-    as written, then behind an Arabic clitic (و ف ب ل)."""
+    """Gazetteer names in ``text``: from each word, the longest run of words
+    whose letters spell a listed name, first as written, then behind an Arabic
+    clitic (و ف ب ل). The run grows only while its letters begin some name (a
+    set of every name's prefixes: a trie walk), so the cost does not depend on
+    the gazetteer's size."""
     words = words_of(text)
     index = grammar.name_index
-    could_begin = grammar.name_starts.starts
-    positions = {pos: i for i, (pos, _w) in enumerate(words)} if words else {}
-    until = -1
+    prefixes = grammar.name_prefixes
     clitics = "وفبل" if language == "ar" else ""
-    for pos in could_begin(text):
+    until = -1
+    n = len(words)
+    for i in range(n):
+        pos, word = words[i]
         if pos < until:
             continue
-        i = positions[pos]
-        first = words[i][1]
-        run = [first]
-        ends = [pos + len(first)]
-        for j in range(i + 1, min(len(words), i + grammar.name_words)):
-            gap_end = words[j][0]
-            gap = _NAME_GAP.fullmatch(text, ends[-1], gap_end)
-            if gap is None or "\n" in text[ends[-1]:gap_end]:
+        for cut in range(3):
+            if cut and (len(word) <= cut or word[cut - 1] not in clitics):
                 break
-            run.append(words[j][1])
-            ends.append(gap_end + len(words[j][1]))
-        found = None
-        for cut in range(0, 3):
-            if cut and (len(first) <= cut or any(c not in clitics for c in first[:cut])):
-                break
-            joined = first[cut:]
-            best = None
-            for k in range(len(run)):
-                if k:
-                    joined += run[k]
-                value = index.get(joined)
-                if value is not None:
-                    best = (k, value)
+            joined = word[cut:] if cut else word
+            if joined not in prefixes:
+                continue
+            end = pos + len(word)
+            best = (end, index[joined]) if joined in index else None
+            for j in range(i + 1, min(n, i + grammar.name_words)):
+                npos, nword = words[j]
+                longer = joined + nword
+                if longer not in prefixes:
+                    break
+                gap = text[end:npos]
+                if "\n" in gap or _NAME_GAP.fullmatch(gap) is None:
+                    break
+                joined, end = longer, npos + len(nword)
+                if joined in index:
+                    best = (end, index[joined])
             if best is not None:
-                found = (pos + cut, ends[best[0]], best[1])
+                until = best[0]
+                yield pos + cut, best[0], best[1]
                 break
-        if found is not None:
-            until = found[1]
-            yield found
 
 
 def _squash(text: str) -> str:
@@ -320,8 +317,8 @@ def _grammar(language: Language, gazetteer: Gazetteer) -> _Grammar:
     hog = roles.get("president_is_head_of_government", {}).get("countries", [])
     clitic_letters = "وفبل" if language == "ar" else ""
     return _Grammar(
-        name_index, name_words, titles,
-        WordStarts(gazetteer.names[language], clitics=clitic_letters),
+        name_index, name_words,
+        frozenset(k[:i] for k in name_index for i in range(1, len(k) + 1)), titles,
         WordStarts(title_words, clitics=clitic_letters),
         role_of, countries, orgs, honorifics, generic, frozenset(hog),
     )

@@ -179,11 +179,13 @@ class Normalizer:
         norm = text.translate(self._table)
         norm_starts = [0]
         orig_starts = [0]
-        if self._resizing_re is not None and self._deleting_re is not None and (
-            len(text) - len(norm) == len(self._deleting_re.findall(text))
-        ):
-            # only deletions (the common case): the breakpoints in one pass
+        positions: list[int] | None = None
+        if self._resizing_re is not None and self._deleting_re is not None:
             positions = [m.start() for m in self._deleting_re.finditer(text)]
+            if len(text) - len(norm) != len(positions):
+                positions = None  # some character widens: the general path
+        if positions is not None:
+            # only deletions (the common case): the breakpoints in one pass
             norm_starts += [p - k for k, p in enumerate(positions)]
             orig_starts += [p + 1 for p in positions]
         elif self._resizing_re is not None:
