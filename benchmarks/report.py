@@ -68,9 +68,25 @@ def tables(d: dict[str, Any]) -> str:
         f"processes); a process after parsing one article: "
         f"{d['import']['rss_after_one_article_mb']:.0f} MB RSS.",
         "",
-        f"1,000 articles: 1 worker {b['workers_1']['articles_per_s']:.0f}/s, 2 workers "
-        f"{b['workers_2']['articles_per_s']:.0f}/s (speed-up {b['speedup_2_vs_1']:.2f}x).",
+        f"1,000 articles through `parse_articles`: 1 process "
+        f"{b['workers_1']['articles_per_s']:.0f}/s, 2 worker processes "
+        f"{b['workers_2']['articles_per_s']:.0f}/s (speed-up {b['speedup_2_vs_1']:.2f}x; "
+        f"starting 2 workers alone takes {b.get('worker_start_s', float('nan')):.1f} s); "
+        f"after the first result (workers started, patterns compiled): "
+        f"{b['workers_1'].get('steady_articles_per_s', float('nan')):.0f}/s and "
+        f"{b['workers_2'].get('steady_articles_per_s', float('nan')):.0f}/s "
+        f"(speed-up {b.get('steady_speedup_2_vs_1', float('nan')):.2f}x).",
     ]
+    g = d.get("leaders_vs_gazetteer_size")
+    if g:
+        keys = [k for k in g if k.endswith("_people")]
+        lines += [
+            "",
+            "Leaders stage against gazetteer size (same texts): "
+            + ", ".join(f"{k.replace('_', ' ')}: {g[k]['leaders_stage_ms_per_article']:.2f} ms "
+                        f"per article" for k in keys)
+            + f" (ratio {g['x10_vs_bundled_time_ratio']:.2f}).",
+        ]
     return "\n".join(lines)
 
 
