@@ -43,6 +43,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _MEMO_LIMIT = 200_000  # words remembered per filter; beyond it, words are checked afresh
 _last: tuple[str, list[tuple[int, str]]] | None = None
 _last_distinct: tuple[str, set[str]] | None = None
+_last_positions: tuple[str, dict[str, list[int]]] | None = None
 
 
 def words_of(text: str) -> list[tuple[int, str]]:
@@ -68,6 +69,19 @@ def distinct_words_of(text: str) -> set[str]:
     return found
 
 
+def positions_of(text: str) -> dict[str, list[int]]:
+    """word -> its start offsets in ``text`` (cached for the last text)."""
+    global _last_positions
+    cached = _last_positions
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    found: dict[str, list[int]] = {}
+    for pos, word in words_of(text):
+        found.setdefault(word, []).append(pos)
+    _last_positions = (text, found)
+    return found
+
+
 class WordStarts:
     def __init__(self, entries: Iterable[str], *, clitics: str = "", width: int = 3) -> None:
         self.width = width
@@ -76,7 +90,8 @@ class WordStarts:
         self.short: set[str] = set()
         #: first words shorter than ``width`` of entries written in several words
         self.heads: set[str] = set()
-        self._memo: dict[str, bool] = {}
+        self._yes: set[str] = set()
+        self._no: set[str] = set()
         for entry in entries:
             first = entry.split(" ", 1)[0]
             if " " in entry and len(first) < width:
@@ -105,18 +120,28 @@ class WordStarts:
         return False
 
     def starts(self, text: str) -> list[int]:
-        """Start offsets of the words that may begin an entry: each distinct
-        word of the text is checked once (and remembered across texts)."""
-        memo = self._memo
-        words = words_of(text)
-        if len(memo) < _MEMO_LIMIT:
+        """Start offsets of the words that may begin an entry. The text's
+        distinct words are split into known hits and misses with set
+        operations; only words never seen before are checked in Python."""
+        distinct = distinct_words_of(text)
+        yes, no = self._yes, self._no
+        unknown = distinct - yes - no
+        if unknown:
             check = self._could_begin
-            for word in distinct_words_of(text):
-                if word not in memo:
-                    memo[word] = check(word)
-            return [pos for pos, word in words if memo[word]]
-        return [pos for pos, word in words
-                if memo.get(word) or (word not in memo and self._could_begin(word))]
+            room = len(yes) + len(no) < _MEMO_LIMIT
+            fresh = {w for w in unknown if check(w)}
+            if room:
+                yes |= fresh
+                no |= unknown - fresh
+            hits = (distinct & yes) | fresh
+        else:
+            hits = distinct & yes
+        if not hits:
+            return []
+        where = positions_of(text)
+        if len(hits) == 1:
+            return list(where[next(iter(hits))])
+        return sorted(pos for w in hits for pos in where[w])
 
 
 def matches(
