@@ -15,9 +15,12 @@ import datetime as dt
 
 from diplonlp.leaders import default_gazetteer
 
-COUNTRIES = ("TJ KZ UZ KG TM AF IR PK IN CN RU TR AZ AM GE BY UA MN DZ BH KM DJ EG IQ JO KW "
-             "LB LY MR MA OM PS QA SA SO SD SY TN AE YE US GB FR DE JP").split()
-ORGANIZATIONS = "UN CSTO SCO CIS EU NATO OIC ARAB_LEAGUE GCC".split()
+COUNTRIES = [
+    "TJ", "KZ", "UZ", "KG", "TM", "AF", "IR", "PK", "IN", "CN", "RU", "TR", "AZ", "AM", "GE",
+    "BY", "UA", "MN", "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA",
+    "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "US", "GB", "FR", "DE", "JP",
+]
+ORGANIZATIONS = ["UN", "CSTO", "SCO", "CIS", "EU", "NATO", "OIC", "ARAB_LEAGUE", "GCC"]
 OFFICES = ("head_of_state", "head_of_government", "foreign_minister")
 
 

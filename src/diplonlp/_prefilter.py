@@ -70,14 +70,15 @@ def distinct_words_of(text: str) -> set[str]:
 
 
 def positions_of(text: str) -> dict[str, list[int]]:
-    """word -> its start offsets in ``text`` (cached for the last text)."""
+    """word -> the indexes in ``words_of(text)`` where it stands (cached for the
+    last text)."""
     global _last_positions
     cached = _last_positions
     if cached is not None and cached[0] is text:
         return cached[1]
     found: dict[str, list[int]] = {}
-    for pos, word in words_of(text):
-        found.setdefault(word, []).append(pos)
+    for i, (_pos, word) in enumerate(words_of(text)):
+        found.setdefault(word, []).append(i)
     _last_positions = (text, found)
     return found
 
@@ -139,9 +140,8 @@ class WordStarts:
         if not hits:
             return []
         where = positions_of(text)
-        if len(hits) == 1:
-            return list(where[next(iter(hits))])
-        return sorted(pos for w in hits for pos in where[w])
+        words = words_of(text)
+        return [words[i][0] for i in sorted(i for w in hits for i in where[w])]
 
 
 def matches(

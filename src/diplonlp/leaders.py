@@ -42,7 +42,15 @@ from typing import Any
 import regex
 from attrs import field, frozen
 
-from diplonlp._prefilter import WordStarts, alternation, matches, with_joined_keys, words_of
+from diplonlp._prefilter import (
+    WordStarts,
+    alternation,
+    distinct_words_of,
+    matches,
+    positions_of,
+    with_joined_keys,
+    words_of,
+)
 from diplonlp._resources import load_json
 from diplonlp.errors import DataError
 from diplonlp.model import LANGUAGES, DateMention, Language, LeaderMention, Role
@@ -211,9 +219,18 @@ def _find_names(
     index = grammar.name_index
     prefixes = grammar.name_prefixes
     clitics = "وفبل" if language == "ar" else ""
+    if clitics:
+        cands = {w for w in distinct_words_of(text) if w in prefixes
+                 or (w[0] in clitics and (w[1:] in prefixes
+                                          or (w[1:2] in clitics and w[2:] in prefixes)))}
+    else:
+        cands = distinct_words_of(text) & prefixes
+    if not cands:
+        return
+    where = positions_of(text)
     until = -1
     n = len(words)
-    for i in range(n):
+    for i in sorted(i for w in cands for i in where[w]):
         pos, word = words[i]
         if pos < until:
             continue
