@@ -330,7 +330,15 @@ def _grammar(language: Language, gazetteer: Gazetteer) -> _Grammar:
             rf"(?:\s+(?:في|لدى)\s+(?P<country2>{place_alt}){_E})?)?"
         )
     title_words = list(role_of) + list(generic) + list(honorifics)
-    titles = regex.compile(rf"{_B}{clitic}(?P<role>{_alt(title_words)}){_E}{complement}")
+    ministers = [w for w, (role, _needs) in role_of.items() if role == "minister"]
+    portfolios = [_squash(normalize_lexeme(w, language)).replace("،", "")
+                  for w in roles.get("portfolios", {}).get(language, [])]
+    portfolio_of = with_joined_keys({_squash(p.replace("،", " ")): p for p in portfolios})
+    portfolio_alt = _alt(portfolio_of, space=r"[\s،,]*")
+    titles = regex.compile(
+        rf"{_B}{clitic}(?:(?P<mrole>{_alt(ministers)})\s+(?P<portfolio>{portfolio_alt}){_E}"
+        rf"|(?P<role>{_alt(title_words)}){_E}){complement}"
+    )
     hog = roles.get("president_is_head_of_government", {}).get("countries", [])
     clitic_letters = "وفبل" if language == "ar" else ""
     return _Grammar(
@@ -437,8 +445,10 @@ class LeaderExtractor(BaseExtractor):
         for start, end, (key, kind) in _find_names(text, grammar, doc.language):
             yield _Hit(start, end, "name", person=key, name_kind=kind)
         for m in matches(grammar.titles, text, grammar.title_starts.starts(text)):
-            word = _key(m.group("role"))
-            start = m.start("role")
+            portfolio = m.group("portfolio")
+            group = "mrole" if portfolio else "role"
+            word = _key(m.group(group))
+            start = m.start(group)
             country_word = m.group("country")
             org_word = m.group("org")
             end = m.end()
@@ -463,7 +473,8 @@ class LeaderExtractor(BaseExtractor):
                            country=grammar.organizations[_key(org_word)], org=True)
                 continue
             if role == "head_of_state" and country in grammar.president_hog and (
-                "جمهور" in word or word == "رئيس" or word.endswith("الجمهوريه")
+                "جمهور" in word or word.endswith("الجمهوريه")
+                or word in ("رئيس", "الرئيس", "لرئيس", "رئيسه", "الرئيسه")
             ):
                 role = "head_of_government"
             yield _Hit(
@@ -727,7 +738,8 @@ class _NameReader:
         """The words of ``text[start:end]`` up to the first break (punctuation,
         a newline): a name is written in one run of words."""
         out: list[regex.Match[str]] = []
-        pos = start
+        lead = _SPACE.match(text, start, end)
+        pos = lead.end() if lead else start
         while pos < end:
             m = _TOKEN.match(text, pos, end)
             if m is None:
@@ -877,17 +889,20 @@ def _read_unlisted_names(
     right after a title, else right before it."""
     out: list[_Hit] = []
     for h in hits:
-        if h.kind == "name" and h.name_kind != "full":
+        if h.kind == "name":
+            # a short name may follow up to three given names ("عبدالفتاح سیسی"),
+            # a full one one more ("محمد شهباز شريف")
+            most = 1 if h.name_kind == "full" else 3
             limit = out[-1].end if out else 0
             words = reader.words(text, limit, h.start)
             tokens = [w.group() for w in words]
             if words and words[-1].end() < h.start and not text[words[-1].end():h.start].strip():
-                for j in range(max(0, len(tokens) - 3), len(tokens)):
+                for j in range(max(0, len(tokens) - most), len(tokens)):
                     if tokens[j] in reader.given and all(
                         t in reader.given or t in reader.suffixes for t in tokens[j:]
                     ):
                         h = _Hit(words[j].start(), h.end, "name", person=h.person,
-                                 name_kind="full")
+                                 name_kind="full" if h.name_kind == "context" else h.name_kind)
                         break
         out.append(h)
     result: list[_Hit] = []
