@@ -21,7 +21,9 @@ def tables(d: dict[str, Any]) -> str:
     m = d["machine"]
     lines = [
         f"Latest run: {d['when']}, {m['processor']}, {m['cpus']} cores, "
-        f"Python {m['python']}, diplonlp {d['diplonlp']}.",
+        f"Python {m['python']}, diplonlp {d['diplonlp']}."
+        + (f" Host speed: a fixed Python loop took {d['host_loop_s']:.2f} s (lower is faster; "
+           f"compare runs by it)." if "host_loop_s" in d else ""),
         "",
         "Articles per second, one process (peers measured in the same run):",
         "",

@@ -265,6 +265,17 @@ def gazetteer_size(texts: Sequence[str], rounds: int) -> dict[str, Any]:
     return out
 
 
+def host_speed() -> float:
+    """Seconds for a fixed pure-Python loop (median of 5): this shared machine's
+    speed varies between runs, and this figure lets runs be compared."""
+    def loop() -> None:
+        total = 0
+        for i in range(5_000_000):
+            total += i
+
+    return timed(loop, 5)["median_s"]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--big", action="store_true", help="also measure a 10 MB text")
@@ -280,6 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "processor": platform.processor() or platform.machine(),
                     "cpus": os.cpu_count()},
         "diplonlp": diplonlp.__version__,
+        "host_loop_s": host_speed(),
         "import": import_time(),
         "throughput": {name: throughput(ts, args.rounds) for name, ts in texts.items()},
         "false_dates_on_seeds": false_dates(),
