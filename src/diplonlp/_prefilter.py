@@ -10,8 +10,8 @@ one C-level regex pass plus a set lookup per word.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Generic, TypeVar
 
 import regex
 
@@ -142,6 +142,91 @@ class WordStarts:
         where = positions_of(text)
         words = words_of(text)
         return [words[i][0] for i in sorted(i for w in hits for i in where[w])]
+
+
+_NOT_LETTER = regex.compile(r"[^\p{L}\p{M}]+")
+
+
+def letters_only(text: str) -> str:
+    """``text`` without spaces, punctuation or digits: the form phrases are indexed by."""
+    return _NOT_LETTER.sub("", text)
+
+
+#: A head: what a word may carry before an entry (an Arabic clitic, the
+#: article) as (letters to strip, letters to put back: للهند is ل + الهند).
+Head = tuple[str, str]
+
+
+class PhraseIndex(Generic[V]):
+    """Lexicon phrases (names, countries) found word by word, not by a regex
+    alternation: an entry is looked up by its letters, and a run of words grows
+    only while its letters begin some entry (a set of every entry's prefixes,
+    i.e. a trie walked by hashing). The cost per text does not depend on the
+    lexicon's size; words may be joined or split differently from the entry
+    (the normaliser deletes ZWNJ: "امامعلی رحمان" meets "امام علی رحمان")."""
+
+    def __init__(self, entries: Mapping[str, V]) -> None:
+        self.index: dict[str, V] = {}
+        self.most_words = 1
+        for phrase, value in entries.items():
+            self.index.setdefault(letters_only(phrase), value)
+            self.most_words = max(self.most_words, len(_WORD.findall(phrase)))
+        self.prefixes = frozenset(k[:i] for k in self.index for i in range(1, len(k) + 1))
+
+    def candidates(self, text: str, heads: Iterable[Head]) -> list[int]:
+        """Indexes into ``words_of(text)`` of the words that may begin an entry."""
+        heads = tuple(heads)
+        prefixes = self.prefixes
+        found = {
+            w for w in distinct_words_of(text)
+            if any((not strip or (w.startswith(strip) and len(w) > len(strip)))
+                   and add + w[len(strip):] in prefixes for strip, add in heads)
+        }
+        where = positions_of(text)
+        return sorted(i for w in found for i in where[w])
+
+    def match_at(
+        self, text: str, i: int, heads: Iterable[Head], gap: regex.Pattern[str]
+    ) -> tuple[int, int, V] | None:
+        """(start, end, value) of the longest entry starting at word ``i``, tried
+        behind each head in turn (the first head that gives one wins); words of
+        one entry must be separated by what ``gap`` fully matches."""
+        words = words_of(text)
+        pos, word = words[i]
+        for strip, add in heads:
+            if strip and (len(word) <= len(strip) or not word.startswith(strip)):
+                continue
+            joined = add + word[len(strip):]
+            if joined not in self.prefixes:
+                continue
+            end = pos + len(word)
+            best = (end, self.index[joined]) if joined in self.index else None
+            for j in range(i + 1, min(len(words), i + self.most_words)):
+                npos, nword = words[j]
+                longer = joined + nword
+                if longer not in self.prefixes or gap.fullmatch(text, end, npos) is None:
+                    break
+                joined, end = longer, npos + len(nword)
+                if joined in self.index:
+                    best = (end, self.index[joined])
+            if best is not None:
+                return pos + len(strip), best[0], best[1]
+        return None
+
+    def find(
+        self, text: str, heads: Iterable[Head], gap: regex.Pattern[str]
+    ) -> Iterator[tuple[int, int, V]]:
+        """Non-overlapping entries in ``text``, leftmost-longest."""
+        heads = tuple(heads)
+        until = -1
+        words = words_of(text)
+        for i in self.candidates(text, heads):
+            if words[i][0] < until:
+                continue
+            found = self.match_at(text, i, heads, gap)
+            if found is not None:
+                until = found[1]
+                yield found
 
 
 def matches(

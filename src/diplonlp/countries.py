@@ -14,7 +14,7 @@ from collections import Counter
 
 import regex
 
-from diplonlp._prefilter import with_joined_keys
+from diplonlp._prefilter import Head, PhraseIndex, with_joined_keys
 from diplonlp._resources import load_json
 from diplonlp.model import Language
 from diplonlp.normalize import normalize_lexeme
@@ -51,9 +51,7 @@ def country_lexicon(language: Language) -> dict[str, str]:
 @functools.lru_cache(maxsize=2)
 def _evidence(language: Language) -> dict[str, str]:
     """Names and adjectives, plus capitals and main cities (evidence only)."""
-    cities = load_json("countries", "forms.json")["cities"][language]
-    found = {normalize_lexeme(c, language): code for c, code in cities.items()}
-    return with_joined_keys({**found, **country_lexicon(language)})
+    return with_joined_keys({**place_lexicon(language), **country_lexicon(language)})
 
 
 @functools.lru_cache(maxsize=2)
@@ -63,74 +61,32 @@ def place_lexicon(language: Language) -> dict[str, str]:
     return {normalize_lexeme(c, language): code for c, code in cities.items()}
 
 
-_NOT_LETTER = regex.compile(r"[^\p{L}\p{M}]+")
-_GAP = regex.compile(r"[^\S\n]*")
+_GAP = regex.compile(r"[^\S\n]*")  # words of one name: on one line
 
 
 @functools.lru_cache(maxsize=2)
-def _evidence_index(language: Language) -> tuple[dict[str, str], frozenset[str], int]:
-    """Letters-only name -> code, every prefix of those keys, most words in a name."""
-    index: dict[str, str] = {}
-    words = 1
-    for name, code in _evidence(language).items():
-        index.setdefault(_NOT_LETTER.sub("", name), code)
-        words = max(words, len(name.split()))
-    prefixes = frozenset(k[:i] for k in index for i in range(1, len(k) + 1))
-    return index, prefixes, words
+def _evidence_index(language: Language) -> PhraseIndex[str]:
+    return PhraseIndex(_evidence(language))
 
 
 @functools.lru_cache(maxsize=2)
-def _heads(language: Language) -> tuple[str, ...]:
+def _heads(language: Language) -> tuple[Head, ...]:
     """What may stand before a name in one word: Arabic clitics (up to two of
     و ف ب ل), then the article; "لل" is ل + the article."""
     if language != "ar":
-        return ("",)
-    clitics = [""] + list("وفبل") + [a + b for a in "وفبل" for b in "وفبل"]
-    heads = [c + art for c in clitics for art in ("", "ال")]
-    heads += [c + "ل" for c in clitics if c.endswith("ل")]
-    return tuple(sorted(set(heads), key=lambda h: (len(h) > 0, len(h))))
+        return (("", ""),)
+    clitics = ["", *"وفبل", *(a + b for a in "وفبل" for b in "وفبل")]
+    heads = {(c + art, "") for c in clitics for art in ("", "ال")}
+    heads |= {(c + "ل", "ال") for c in clitics if c.endswith("ل")}
+    return tuple(sorted(heads, key=lambda h: (len(h[0]) > 0, len(h[0]))))
 
 
 def count_countries(norm_text: str, language: Language) -> Counter[str]:
     """How often each country is named (or one of its main cities) in a normalised
-    text: from each word (behind Arabic clitics and the article), the longest run
-    of words spelling a known name, found by walking a prefix set, so the cost
-    does not grow with the lexicon."""
-    from diplonlp._prefilter import words_of
-
-    index, prefixes, most = _evidence_index(language)
-    words = words_of(norm_text)
-    found: Counter[str] = Counter()
-    heads = _heads(language)
-    n = len(words)
-    i = 0
-    while i < n:
-        pos, word = words[i]
-        step = 1
-        for head in heads:
-            if head and (not word.startswith(head) or len(word) <= len(head)):
-                continue
-            joined = word[len(head):]
-            if head.endswith("لل"):
-                joined = "ال" + joined  # للهند: ل + الهند
-            if joined not in prefixes:
-                continue
-            end = pos + len(word)
-            best = (1, index[joined]) if joined in index else None
-            for j in range(i + 1, min(n, i + most)):
-                npos, nword = words[j]
-                longer = joined + nword
-                if longer not in prefixes or _GAP.fullmatch(norm_text, end, npos) is None:
-                    break
-                joined, end = longer, npos + len(nword)
-                if joined in index:
-                    best = (j - i + 1, index[joined])
-            if best is not None:
-                found[best[1]] += 1
-                step = best[0]
-                break
-        i += step
-    return found
+    text, also behind Arabic clitics and the article (a :class:`PhraseIndex`
+    walk: the cost does not grow with the lexicon)."""
+    index = _evidence_index(language)
+    return Counter(code for _s, _e, code in index.find(norm_text, _heads(language), _GAP))
 
 
 __all__ = ["count_countries", "country_lexicon", "place_lexicon"]

@@ -43,13 +43,12 @@ import regex
 from attrs import field, frozen
 
 from diplonlp._prefilter import (
+    Head,
+    PhraseIndex,
     WordStarts,
     alternation,
-    distinct_words_of,
     matches,
-    positions_of,
     with_joined_keys,
-    words_of,
 )
 from diplonlp._resources import load_json
 from diplonlp.errors import DataError
@@ -181,11 +180,9 @@ _alt = alternation
 
 @frozen
 class _Grammar:
-    #: letters-only spelling -> (person key, kind): names are looked up word by
-    #: word in this index, so the cost does not grow with the gazetteer
-    name_index: Mapping[str, tuple[str, str]]
-    name_words: int  # the most words a spelling has
-    name_prefixes: frozenset[str]  # every prefix of every name_index key
+    #: spelling -> (person key, kind), looked up word by word (PhraseIndex), so
+    #: the cost does not grow with the gazetteer
+    names: PhraseIndex[tuple[str, str]]
     titles: regex.Pattern[str]
     title_starts: WordStarts
     role_of: Mapping[str, tuple[Role, bool]]
@@ -196,67 +193,16 @@ class _Grammar:
     president_hog: frozenset[str]
 
 
-_WORD_RUN = regex.compile(r"[\p{L}\p{M}]+")
-_NOT_LETTER = regex.compile(r"[^\p{L}\p{M}]+")
-#: what may stand between the words of one name: spaces (or nothing, the
-#: normaliser deletes ZWNJ), a hyphen ("ژان-ایو"), an initial's period ("اس. ام.")
-_NAME_GAP = regex.compile(r"\s*-?\s*|\.\s*")
-
-
-def _letters(text: str) -> str:
-    return _NOT_LETTER.sub("", text)
-
-
-def _find_names(
-    text: str, grammar: _Grammar, language: Language
-) -> Iterator[tuple[int, int, tuple[str, str]]]:
-    """Gazetteer names in ``text``: from each word, the longest run of words
-    whose letters spell a listed name, first as written, then behind an Arabic
-    clitic (و ف ب ل). The run grows only while its letters begin some name (a
-    set of every name's prefixes: a trie walk), so the cost does not depend on
-    the gazetteer's size."""
-    words = words_of(text)
-    index = grammar.name_index
-    prefixes = grammar.name_prefixes
-    clitics = "وفبل" if language == "ar" else ""
-    if clitics:
-        cands = {w for w in distinct_words_of(text) if w in prefixes
-                 or (w[0] in clitics and (w[1:] in prefixes
-                                          or (w[1:2] in clitics and w[2:] in prefixes)))}
-    else:
-        cands = distinct_words_of(text) & prefixes
-    if not cands:
-        return
-    where = positions_of(text)
-    until = -1
-    n = len(words)
-    for i in sorted(i for w in cands for i in where[w]):
-        pos, word = words[i]
-        if pos < until:
-            continue
-        for cut in range(3):
-            if cut and (len(word) <= cut or word[cut - 1] not in clitics):
-                break
-            joined = word[cut:] if cut else word
-            if joined not in prefixes:
-                continue
-            end = pos + len(word)
-            best = (end, index[joined]) if joined in index else None
-            for j in range(i + 1, min(n, i + grammar.name_words)):
-                npos, nword = words[j]
-                longer = joined + nword
-                if longer not in prefixes:
-                    break
-                gap = text[end:npos]
-                if "\n" in gap or _NAME_GAP.fullmatch(gap) is None:
-                    break
-                joined, end = longer, npos + len(nword)
-                if joined in index:
-                    best = (end, index[joined])
-            if best is not None:
-                until = best[0]
-                yield pos + cut, best[0], best[1]
-                break
+#: what may stand between the words of one name, on one line: spaces (or
+#: nothing: the normaliser deletes ZWNJ), a hyphen ("ژان-ایو"), an initial's
+#: period ("اس. ام.")
+_NAME_GAP = regex.compile(r"[^\S\n]*-?[^\S\n]*|\.[^\S\n]*")
+#: Arabic clitics a name may carry: و ف ب ل, one or two ("وبوتين", "للرئيس" is a title)
+_NAME_HEADS: dict[Language, tuple[Head, ...]] = {
+    "fa": (("", ""),),
+    "ar": (("", ""), *((c, "") for c in "وفبل"),
+           *((a + b, "") for a in "وفبل" for b in "وفبل")),
+}
 
 
 def _squash(text: str) -> str:
@@ -308,11 +254,6 @@ def _grammar(language: Language, gazetteer: Gazetteer) -> _Grammar:
         **{_squash(normalize_lexeme(w, language)): code for w, code in extra.items()},
     })
     clitic = "(?P<clitic>[وفبل]{0,2}?)" if language == "ar" else "(?P<clitic>)"
-    name_index: dict[str, tuple[str, str]] = {}
-    name_words = 1
-    for spelling, value in gazetteer.names[language].items():
-        name_index.setdefault(_letters(spelling), value)
-        name_words = max(name_words, len(_WORD_RUN.findall(spelling)))
     orgs = _organizations(language)
     country_alt = _alt(countries)
     place_alt = _alt({**countries, **with_joined_keys(place_lexicon(language)), **orgs})
@@ -331,10 +272,9 @@ def _grammar(language: Language, gazetteer: Gazetteer) -> _Grammar:
         )
     title_words = list(role_of) + list(generic) + list(honorifics)
     ministers = [w for w, (role, _needs) in role_of.items() if role == "minister"]
-    portfolios = [_squash(normalize_lexeme(w, language)).replace("،", "")
+    portfolios = [_squash(normalize_lexeme(w, language).replace("،", " "))
                   for w in roles.get("portfolios", {}).get(language, [])]
-    portfolio_of = with_joined_keys({_squash(p.replace("،", " ")): p for p in portfolios})
-    portfolio_alt = _alt(portfolio_of, space=r"[\s،,]*")
+    portfolio_alt = _alt(portfolios, space=r"[\s،,]*")  # "صنعت، معدن و تجارت"
     titles = regex.compile(
         rf"{_B}{clitic}(?:(?P<mrole>{_alt(ministers)})\s+(?P<portfolio>{portfolio_alt}){_E}"
         rf"|(?P<role>{_alt(title_words)}){_E}){complement}"
@@ -342,8 +282,7 @@ def _grammar(language: Language, gazetteer: Gazetteer) -> _Grammar:
     hog = roles.get("president_is_head_of_government", {}).get("countries", [])
     clitic_letters = "وفبل" if language == "ar" else ""
     return _Grammar(
-        name_index, name_words,
-        frozenset(k[:i] for k in name_index for i in range(1, len(k) + 1)), titles,
+        PhraseIndex(gazetteer.names[language]), titles,
         WordStarts(title_words, clitics=clitic_letters),
         role_of, countries, orgs, honorifics, generic, frozenset(hog),
     )
@@ -442,7 +381,9 @@ class LeaderExtractor(BaseExtractor):
 
     def _hits(self, doc: Document, grammar: _Grammar) -> Iterator[_Hit]:
         text = doc.norm
-        for start, end, (key, kind) in _find_names(text, grammar, doc.language):
+        for start, end, (key, kind) in grammar.names.find(
+            text, _NAME_HEADS[doc.language], _NAME_GAP
+        ):
             yield _Hit(start, end, "name", person=key, name_kind=kind)
         for m in matches(grammar.titles, text, grammar.title_starts.starts(text)):
             portfolio = m.group("portfolio")
@@ -852,7 +793,7 @@ def _name_reader(language: Language, gazetteer: Gazetteer) -> _NameReader:
                 collect(x)
         elif isinstance(node, dict):
             for k, v in node.items():
-                if k in (language, "months", "weekdays") or k not in ("fa", "ar", "_about", "_"):
+                if k == language or k not in ("fa", "ar", "_about", "_"):
                     collect(v)
 
     collect(calendar)
@@ -873,10 +814,10 @@ def _name_reader(language: Language, gazetteer: Gazetteer) -> _NameReader:
 def _surnames(gazetteer: Gazetteer, language: Language) -> Mapping[str, frozenset[str]]:
     """The last word of every spelling of every person, by person key."""
     out: dict[str, set[str]] = {}
-    for spelling, (key, _kind) in gazetteer.names[language].items():
+    for spelling, (key, kind) in gazetteer.names[language].items():
         if " " in spelling:
             out.setdefault(key, set()).add(spelling.split()[-1])
-        else:
+        elif kind != "full":  # a short name; a one-word full key is a joined full name
             out.setdefault(key, set()).add(spelling)
     return {k: frozenset(v) for k, v in out.items()}
 
