@@ -263,15 +263,6 @@ def digit_starts(text: str, clitics: str = "") -> list[int]:
     return out
 
 
-def merged(*streams: Iterable[int]) -> Iterator[int]:
-    """Sorted union of sorted position streams."""
-    if all(isinstance(s, list) for s in streams):
-        yield from sorted(set().union(*streams))
-        return
-    import heapq
-
-    last = -1
-    for pos in heapq.merge(*streams):
-        if pos != last:
-            yield pos
-            last = pos
+def merged(*streams: Iterable[int]) -> list[int]:
+    """Sorted union of position lists."""
+    return sorted(set().union(*streams))
