@@ -17,7 +17,7 @@ import diplonlp
 
 TEXT = "تهران – وزیران خارجه ایران و آذربایجان روز دوشنبه در تهران دیدار کردند. #ایران #آذربایجان"
 
-pipeline = diplonlp.Pipeline([*diplonlp.Pipeline.default(plugins=False), HashtagExtractor()])
+pipeline = diplonlp.Pipeline([*diplonlp.builtin_extractors(), HashtagExtractor()])
 article = pipeline.parse(TEXT)
 print(json.dumps(article.to_dict()["hashtags"], ensure_ascii=False, indent=2))
 for mention in article.extras["hashtags"]:

@@ -51,6 +51,7 @@ def test_odd_text_does_not_crash(text: str) -> None:
         assert text[m.start : m.end] == m.text
 
 
+@pytest.mark.slow
 def test_ten_megabytes_parse() -> None:
     base = "امامعلی رحمان رئیس جمهور تاجیکستان روز ۲۰ سپتامبر ۲۰۲۰ در دوشنبه گفت. "
     text = base * (10_000_000 // len(base) + 1)

@@ -10,6 +10,7 @@ import regex
 
 from diplonlp._resources import load_json
 from diplonlp.errors import DataError
+from diplonlp.normalize import normalize_lexeme
 
 DATA_FILES = sorted(
     str(p.relative_to(p.parents[1]))
@@ -38,9 +39,7 @@ def test_months_and_weekdays_are_complete() -> None:
 
 
 def test_currency_codes_are_iso_4217() -> None:
-    from babel.numbers import list_currencies
-
-    known = list_currencies()
+    known = set(load_json("cldr", "names.json")["currency_codes"])
     data = load_json("money", "currencies.json")
     for unit in data["units"]:
         codes = [unit["code"]] if "code" in unit else list(unit["candidates"].values())
@@ -81,3 +80,52 @@ def test_data_is_plain_json_utf8() -> None:
         for part in name.split("/"):
             path = path.joinpath(part)
         json.loads(path.read_bytes().decode("utf-8"))
+
+
+# --- every word that decides behaviour is compared in normalised form --------
+
+
+def _is_normal(word: str, language: str) -> bool:
+    return normalize_lexeme(word, language) == word  # type: ignore[arg-type]
+
+
+def _loaded_words(language: str) -> dict[str, list[str]]:
+    """The words each loader compares against normalised text."""
+    from diplonlp.countries import country_lexicon, place_lexicon
+    from diplonlp.dates import lexicon
+    from diplonlp.dates.lexicon import calendar_words, clock_words, counted_words, needs_cue
+    from diplonlp.leaders import default_gazetteer
+    from diplonlp.leaders.names import name_reader
+    from diplonlp.leaders.titles import organizations, role_words
+    from diplonlp.money import currency_lexicon
+    from diplonlp.numerals import number_words
+
+    lang = language  # type: ignore[assignment]
+    lex = lexicon(lang)
+    reader = name_reader(lang, default_gazetteer())
+    counted = counted_words(lang)
+    hours, minutes, pm = clock_words(lang)
+    return {
+        "months": list(lex.months), "weekdays": list(lex.weekdays), "eras": list(lex.eras),
+        "ordinals": list(lex.ordinals), "relative": list(lex.relative),
+        "weekday_after": list(lex.weekday_after), "year_cues": list(lex.year_cues),
+        "date_cues": list(lex.date_cues), "month_cues": list(lex.month_cues),
+        "needs_cue": [*needs_cue(lang)[0], *needs_cue(lang)[1]],
+        "counted": [w for ws in counted["units"].values() for w in ws] + list(counted["duals"]),
+        "clock": [*hours, *minutes, *pm],
+        "calendar_words": list(calendar_words(lang)),
+        "numbers": list(number_words(lang)),
+        "currencies": list(currency_lexicon(lang)),
+        "countries": list(country_lexicon(lang)), "places": list(place_lexicon(lang)),
+        "roles": list(role_words(lang)), "organizations": list(organizations(lang)),
+        "given names": [*reader.given, *reader.prefixes, *reader.suffixes],
+        "name stops": [*reader.stop, *reader.connectors, *reader.complement_of],
+        "gazetteer": list(default_gazetteer().names[lang]),
+    }
+
+
+@pytest.mark.parametrize("language", ["fa", "ar"])
+def test_every_loaded_word_is_in_normalised_form(language: str) -> None:
+    for kind, words in _loaded_words(language).items():
+        bad = [w for w in words if not _is_normal(w, language)]
+        assert not bad, f"{kind}: {bad[:10]}"

@@ -49,7 +49,7 @@ def test_core_never_imports_hazm() -> None:
 def test_sentences_with_offsets(fake_hazm: types.ModuleType) -> None:
     from diplonlp.contrib.hazm import HazmSentenceExtractor
 
-    pipe = Pipeline([*Pipeline.default(plugins=False), HazmSentenceExtractor(lemmas=True)])
+    pipe = Pipeline([*diplonlp.builtin_extractors(), HazmSentenceExtractor(lemmas=True)])
     article = pipe.parse(TEXT)
     sentences = article.extras["sentences"]
     assert [s.text for s in sentences] == [

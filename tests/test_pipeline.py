@@ -10,14 +10,14 @@ import pytest
 from attrs import field, frozen
 
 import diplonlp
-from diplonlp import BaseExtractor, Document, Mention, NumberMention, Pipeline
+from diplonlp import BaseExtractor, Document, Mention, NumberMention, Pipeline, defaults
+from diplonlp.defaults import builtin_extractors, load_plugins
 from diplonlp.errors import (
     DuplicateExtractorError,
     MissingRequirementError,
     PipelineError,
     PluginError,
 )
-from diplonlp.pipeline import _plugin_entry_points, load_plugins
 
 EXAMPLE_SRC = Path(__file__).parents[1] / "examples" / "custom_extractor" / "src"
 
@@ -138,13 +138,12 @@ def test_document_carries_language_and_reference_date() -> None:
     Pipeline([Spy()]).parse("في عام 2017", reference_date=dt.datetime(2023, 8, 26, 10, 0))
     assert seen[0].language == "ar"
     assert seen[0].reference_date == dt.date(2023, 8, 26)
-    assert seen[0].anchor_date == dt.date(2023, 8, 26)
     assert seen[0].norm == "في عام 2017"
 
 
 def test_default_pipeline_and_parse_article_agree() -> None:
     text = "امامعلی رحمان رئیس جمهور تاجیکستان"
-    assert diplonlp.parse_article(text) == Pipeline.default().parse(text)
+    assert diplonlp.parse_article(text) == Pipeline(builtin_extractors()).parse(text)
 
 
 def _install_fake_distribution(tmp_path: Path, target: str) -> None:
@@ -162,21 +161,22 @@ def _install_fake_distribution(tmp_path: Path, target: str) -> None:
 def plugin_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.syspath_prepend(str(EXAMPLE_SRC))
-    _plugin_entry_points.cache_clear()
+    defaults._default_pipeline.cache_clear()
     yield tmp_path
-    _plugin_entry_points.cache_clear()
+    defaults._default_pipeline.cache_clear()
     sys.modules.pop("diplonlp_hashtags", None)
     sys.modules.pop("broken_plugin", None)
 
 
 def test_entry_point_extractor_joins_the_default_pipeline(plugin_path: Path) -> None:
     _install_fake_distribution(plugin_path, "diplonlp_hashtags:HashtagExtractor")
-    pipe = Pipeline.default()
+    pipe = diplonlp.default_pipeline(plugins=True)
     assert pipe.names[-1] == "hashtags.v1"
     text = "دیدار در تهران #ایران"
     tags = pipe.parse(text).to_dict()["hashtags"]
     assert tags == [{"text": "#ایران", "start": 15, "end": 21, "tag": "ایران"}]
-    assert "hashtags.v1" not in Pipeline.default(plugins=False).names
+    assert "hashtags.v1" not in diplonlp.default_pipeline().names
+    assert "hashtags" not in diplonlp.parse_article(text).extras  # plugins only when asked
 
 
 def test_broken_entry_point_gives_a_clear_error(plugin_path: Path) -> None:

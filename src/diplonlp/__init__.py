@@ -33,16 +33,20 @@ from diplonlp.model import (
     PercentageMention,
     Span,
 )
-from diplonlp.pipeline import BaseExtractor, Document, Extractor, Pipeline, default_pipeline
+from diplonlp.pipeline import BaseExtractor, Document, Extractor, Pipeline
 
 if TYPE_CHECKING:
     from diplonlp.batch import Parsed, parse_articles
+    from diplonlp.defaults import builtin_extractors, default_pipeline, load_plugins
     from diplonlp.language import detect_language
     from diplonlp.normalize import NormalizedText, normalize
 
 _LAZY = {
     "parse_articles": "diplonlp.batch",
     "Parsed": "diplonlp.batch",
+    "builtin_extractors": "diplonlp.defaults",
+    "default_pipeline": "diplonlp.defaults",
+    "load_plugins": "diplonlp.defaults",
     "detect_language": "diplonlp.language",
     "normalize": "diplonlp.normalize",
     "NormalizedText": "diplonlp.normalize",
@@ -71,8 +75,12 @@ def parse_article(
     ``reference_date`` anchors relative and year-less dates; without it the
     article's own dateline is used when one is found. ``language`` forces
     ``"fa"`` or ``"ar"``; by default it is detected. Every mention's
-    ``start``/``end`` index the original ``text``.
+    ``start``/``end`` index the original ``text``. Only the built-in
+    extractors run; ``default_pipeline(plugins=True).parse(...)`` adds the
+    installed plugins.
     """
+    from diplonlp.defaults import default_pipeline
+
     return default_pipeline().parse(text, reference_date=reference_date, language=language)
 
 
@@ -98,7 +106,10 @@ __all__ = [
     "PluginError",
     "Span",
     "__version__",
+    "builtin_extractors",
+    "default_pipeline",
     "detect_language",
+    "load_plugins",
     "normalize",
     "parse_article",
     "parse_articles",

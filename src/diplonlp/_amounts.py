@@ -16,10 +16,9 @@ from decimal import Decimal
 import regex
 from attrs import frozen
 
-from diplonlp._prefilter import alternation
 from diplonlp._resources import load_json
+from diplonlp._text import NOT_LETTER_BEFORE, alternation, clitic_prefix, lexeme
 from diplonlp.model import Language, Qualifier
-from diplonlp.normalize import normalize_lexeme
 from diplonlp.numerals import Numeral
 
 _WINDOW = 40
@@ -27,25 +26,25 @@ _QUALIFIERS: tuple[Qualifier, ...] = ("approx", "more_than", "less_than", "at_le
 
 
 def _alternation(words: Sequence[str], language: Language) -> str:
-    return alternation((normalize_lexeme(w, language) for w in words), space=r"\s+")
+    return alternation((lexeme(w, language) for w in words), space=r"\s++")
 
 
 @functools.lru_cache(maxsize=2)
 def _qualifier_re(language: Language) -> regex.Pattern[str]:
     data = load_json("money", "qualifiers.json")[language]
     groups = "|".join(f"(?P<{q}>{_alternation(data[q], language)})" for q in _QUALIFIERS)
-    clitics = "[وفب]{0,2}" if language == "ar" else ""
-    return regex.compile(rf"(?:^|(?<![\p{{L}}\p{{M}}])){clitics}(?:{groups})\s*$")
+    clitics = clitic_prefix(language)
+    return regex.compile(rf"(?:^|{NOT_LETTER_BEFORE}){clitics}(?:{groups})\s*+$")
 
 
 @functools.lru_cache(maxsize=2)
 def _range_res(language: Language) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     data = load_json("money", "qualifiers.json")[language]
     to_words = _alternation([w for w in data["range_to"] if w != "و"], language)
-    joiner = regex.compile(rf"\s*(?:(?P<to>{to_words})|(?P<and>و))\s*")
-    clitics = "[وفب]{0,2}" if language == "ar" else ""
+    joiner = regex.compile(rf"\s*+(?:(?P<to>{to_words})|(?P<and>و))\s*+")
+    clitics = clitic_prefix(language)
     from_words = _alternation(data["range_from"], language)
-    opener = regex.compile(rf"(?:^|(?<![\p{{L}}\p{{M}}])){clitics}(?P<from>{from_words})\s*$")
+    opener = regex.compile(rf"(?:^|{NOT_LETTER_BEFORE}){clitics}(?P<from>{from_words})\s*+$")
     return joiner, opener
 
 

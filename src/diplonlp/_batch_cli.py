@@ -45,6 +45,8 @@ def add_parser(sub: Any, date_type: Any) -> None:
                    help="keep OUTPUT and skip the ids already in it")
     p.add_argument("--force", action="store_true", help="overwrite an existing OUTPUT")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--plugins", action="store_true",
+                   help="also run the extractors installed under 'diplonlp.extractors'")
 
 
 class _Counts:
@@ -190,8 +192,13 @@ def run(args: argparse.Namespace, stdin: TextIO, stderr: TextIO) -> int:
     records = _records(args, stdin, stderr, counts, done)
     mode = "a" if args.resume else "w"
     with open(out_path, mode, encoding="utf-8") as out:
+        pipeline = None
+        if args.plugins:
+            from diplonlp.defaults import default_pipeline
+
+            pipeline = default_pipeline(plugins=True)
         results = parse_articles(
-            records, n_process=args.workers, batch_size=args.batch_size,
+            records, pipeline=pipeline, n_process=args.workers, batch_size=args.batch_size,
             reference_date=args.reference_date, language=args.language,
             date_field="date" if args.date_field else None,
         )

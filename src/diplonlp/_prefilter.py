@@ -15,28 +15,9 @@ from typing import Generic, TypeVar
 
 import regex
 
+from diplonlp._text import Head
+
 V = TypeVar("V")
-
-
-def alternation(words: Iterable[str], *, space: str = r"\s*") -> str:
-    """One regex alternation of literal words, longest first. A space inside a
-    word matches ``space`` (by default any run of spaces or none, since the
-    normaliser deletes ZWNJ: "رئیس‌جمهور" and "رئیس جمهور" meet)."""
-    unique = sorted(set(words), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", space) for w in unique)
-
-
-def with_joined_keys(mapping: dict[str, V]) -> dict[str, V]:
-    """The mapping plus every multi-word key written without its spaces.
-
-    Patterns let a space inside a lexicon entry match no space at all (the
-    normaliser deletes ZWNJ: "رئیس‌جمهور"), so lookups of what they matched
-    must find "رییسجمهور" as well as "رییس جمهور"."""
-    out = dict(mapping)
-    for key, value in mapping.items():
-        if " " in key:
-            out.setdefault(key.replace(" ", ""), value)
-    return out
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -150,11 +131,6 @@ _NOT_LETTER = regex.compile(r"[^\p{L}\p{M}]+")
 def letters_only(text: str) -> str:
     """``text`` without spaces, punctuation or digits: the form phrases are indexed by."""
     return _NOT_LETTER.sub("", text)
-
-
-#: A head: what a word may carry before an entry (an Arabic clitic, the
-#: article) as (letters to strip, letters to put back: للهند is ل + الهند).
-Head = tuple[str, str]
 
 
 class PhraseIndex(Generic[V]):

@@ -2,7 +2,9 @@
 
 This is the only module that knows the JSON shape; cattrs does the walking.
 Decimals become plain decimal strings (``"1500000000"``, never ``"1.5E+9"``);
-optional extras (``max``, ``unit``, ``time`` ...) are left out when unset.
+optional extras (``max``, ``unit``, ``time`` ...), the fields the model marks
+with :data:`OMIT_IF_UNSET`, are left out when unset. The module knows the
+model only through what :mod:`diplonlp.model` passes it (no import back).
 """
 
 from __future__ import annotations
@@ -10,26 +12,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from diplonlp.model import (
-    DIMENSIONS,
-    Article,
-    DateMention,
-    Mention,
-    MoneyMention,
-    PercentageMention,
-)
+if TYPE_CHECKING:
+    from diplonlp.model import Article, DateMention, Mention
 
-#: Fields left out of the dict when they hold their default (None).
-_OMIT_WHEN_UNSET: Mapping[type[Mention], tuple[str, ...]] = {
-    DateMention: ("original", "time", "weekday"),
-    MoneyMention: ("max", "unit"),
-    PercentageMention: ("max",),
-}
+#: attrs field metadata: leave the field out of the dict when it holds its default
+OMIT_IF_UNSET = "diplonlp.omit_if_unset"
 
 
 def decimal_to_str(value: Decimal) -> str:
@@ -38,15 +31,27 @@ def decimal_to_str(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def _omitted(cls: type) -> tuple[str, ...]:
+    if not attrs.has(cls):
+        return ()
+    return tuple(f.name for f in attrs.fields(cls) if f.metadata.get(OMIT_IF_UNSET))
+
+
 @functools.lru_cache(maxsize=1)
 def converter() -> cattrs.Converter:
     conv = cattrs.Converter()
     conv.register_unstructure_hook(Decimal, decimal_to_str)
     conv.register_structure_hook(Decimal, lambda v, _: Decimal(str(v)))
-    for cls, omitted in _OMIT_WHEN_UNSET.items():
-        overrides: dict[str, Any] = {name: override(omit_if_default=True) for name in omitted}
-        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, **overrides))
-        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv))
+
+    def unstructure(cls: type) -> Any:
+        overrides: dict[str, Any] = {n: override(omit_if_default=True) for n in _omitted(cls)}
+        return make_dict_unstructure_fn(cls, conv, **overrides)
+
+    def structure(cls: type) -> Any:
+        return make_dict_structure_fn(cls, conv)
+
+    conv.register_unstructure_hook_factory(lambda t: bool(_omitted(t)), unstructure)
+    conv.register_structure_hook_factory(lambda t: bool(_omitted(t)), structure)
     return conv
 
 
@@ -56,12 +61,12 @@ def mention_to_dict(mention: Mention) -> dict[str, Any]:
     return {"text": raw.pop("text"), "start": raw.pop("start"), "end": raw.pop("end"), **raw}
 
 
-def article_to_dict(article: Article) -> dict[str, Any]:
+def article_to_dict(article: Article, dimensions: Mapping[str, type[Mention]]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "language": article.language,
         "published": mention_to_dict(article.published) if article.published else None,
     }
-    for dim in DIMENSIONS:
+    for dim in dimensions:
         out[dim] = [mention_to_dict(m) for m in getattr(article, dim)]
     for dim, mentions in article.extras.items():
         out[dim] = [mention_to_dict(m) for m in mentions]
@@ -69,23 +74,29 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 
 
 def article_from_dict(
-    data: Mapping[str, Any], *, text: str, extra_types: Mapping[str, type[Mention]]
+    cls: type[Article],
+    data: Mapping[str, Any],
+    *,
+    text: str,
+    dimensions: Mapping[str, type[Mention]],
+    published_type: type[DateMention],
+    extra_types: Mapping[str, type[Mention]],
 ) -> Article:
     conv = converter()
     published = data.get("published")
     kwargs: dict[str, Any] = {
-        dim: tuple(conv.structure(m, cls) for m in data.get(dim) or ())
-        for dim, cls in DIMENSIONS.items()
+        dim: tuple(conv.structure(m, mention_cls) for m in data.get(dim) or ())
+        for dim, mention_cls in dimensions.items()
     }
     extras = {
-        dim: tuple(conv.structure(m, cls) for m in data.get(dim) or ())
-        for dim, cls in extra_types.items()
+        dim: tuple(conv.structure(m, mention_cls) for m in data.get(dim) or ())
+        for dim, mention_cls in extra_types.items()
         if dim in data
     }
-    return Article(
+    return cls(
         text,
         data["language"],
-        published=conv.structure(published, DateMention) if published else None,
+        published=conv.structure(published, published_type) if published else None,
         extras=extras,
         **kwargs,
     )

@@ -30,9 +30,10 @@ from typing import Any, Union, overload
 
 from attrs import frozen
 
+from diplonlp.defaults import default_pipeline
 from diplonlp.errors import InvalidOptionError, PipelineError, message
 from diplonlp.model import LANGUAGES, Article, Language
-from diplonlp.pipeline import Pipeline, default_pipeline
+from diplonlp.pipeline import Pipeline
 
 #: A record: ``(id, text)`` or a mapping with the text (and id) fields.
 Record = Union[tuple[Any, Any], Mapping[str, Any]]  # noqa: UP007 (a runtime alias on 3.10)

@@ -1,7 +1,7 @@
 """The ``diplonlp`` command.
 
     diplonlp parse FILE... [--format json|jsonl] [--reference-date YYYY-MM-DD]
-                           [--language fa|ar]
+                           [--language fa|ar] [--plugins]
     diplonlp batch INPUT -o OUTPUT.jsonl [--workers N] [--text-field text]
                    [--id-field id] [--date-field NAME] [--resume] [--force]
     diplonlp --version
@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=("json", "jsonl"), default="json")
     parse.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")
     parse.add_argument("--language", choices=("fa", "ar"))
+    parse.add_argument("--plugins", action="store_true",
+                       help="also run the extractors installed under 'diplonlp.extractors'")
     from diplonlp._batch_cli import add_parser
 
     add_parser(sub, _date)
@@ -82,12 +84,13 @@ def _read(name: str, stdin: TextIO) -> str:
 
 
 def _parse_command(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
-    from diplonlp import parse_article
+    from diplonlp.defaults import default_pipeline
 
     names = args.files or ["-"]
     texts = [(name, _read(name, stdin)) for name in names]  # fail before printing anything
+    pipeline = default_pipeline(plugins=args.plugins)
     for name, text in texts:
-        article = parse_article(text, reference_date=args.reference_date, language=args.language)
+        article = pipeline.parse(text, reference_date=args.reference_date, language=args.language)
         record = {"source": name, **article.to_dict()}
         if args.format == "jsonl":
             stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -1,6 +1,7 @@
 """Country names and adjectives in Persian and Arabic, mapped to ISO 3166-1 alpha-2.
 
-Names come from CLDR through babel (loaded on first use) and from
+Names come from CLDR (the snapshot in ``data/cldr/names.json``, made by
+``tools/build_cldr.py``) and from
 ``data/countries/forms.json``, which adds the forms news uses ("الاتحاد
 الروسي", "فدراسیون روسیه") and adjectives (Persian "روسی", Arabic nisbas,
 whose feminine and definite forms are derived: طاجيكي -> الطاجيكية).
@@ -14,12 +15,11 @@ from collections import Counter
 
 import regex
 
-from diplonlp._prefilter import Head, PhraseIndex, with_joined_keys
+from diplonlp._prefilter import PhraseIndex
 from diplonlp._resources import load_json
+from diplonlp._text import clitic_heads, with_joined_keys
 from diplonlp.model import Language
 from diplonlp.normalize import normalize_lexeme
-
-_SKIP_TERRITORIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK"})
 
 
 def _arabic_nisba_forms(stem: str) -> list[str]:
@@ -29,12 +29,9 @@ def _arabic_nisba_forms(stem: str) -> list[str]:
 @functools.lru_cache(maxsize=2)
 def country_lexicon(language: Language) -> dict[str, str]:
     """Normalised name or adjective -> ISO 3166-1 alpha-2 code."""
-    from babel import Locale  # slow to import: only when countries are needed
-
     lex: dict[str, str] = {}
-    for code, name in Locale.parse(language).territories.items():
-        if len(code) == 2 and code.isalpha() and code not in _SKIP_TERRITORIES:
-            lex[normalize_lexeme(name, language)] = code
+    for code, name in load_json("cldr", "names.json")["territories"][language].items():
+        lex[normalize_lexeme(name, language)] = code
     data = load_json("countries", "forms.json")
     for code, forms in data[language].items():
         for name in forms["names"]:
@@ -69,24 +66,13 @@ def _evidence_index(language: Language) -> PhraseIndex[str]:
     return PhraseIndex(_evidence(language))
 
 
-@functools.lru_cache(maxsize=2)
-def _heads(language: Language) -> tuple[Head, ...]:
-    """What may stand before a name in one word: Arabic clitics (up to two of
-    و ف ب ل), then the article; "لل" is ل + the article."""
-    if language != "ar":
-        return (("", ""),)
-    clitics = ["", *"وفبل", *(a + b for a in "وفبل" for b in "وفبل")]
-    heads = {(c + art, "") for c in clitics for art in ("", "ال")}
-    heads |= {(c + "ل", "ال") for c in clitics if c.endswith("ل")}
-    return tuple(sorted(heads, key=lambda h: (len(h[0]) > 0, len(h[0]))))
-
-
 def count_countries(norm_text: str, language: Language) -> Counter[str]:
     """How often each country is named (or one of its main cities) in a normalised
     text, also behind Arabic clitics and the article (a :class:`PhraseIndex`
     walk: the cost does not grow with the lexicon)."""
     index = _evidence_index(language)
-    return Counter(code for _s, _e, code in index.find(norm_text, _heads(language), _GAP))
+    heads = clitic_heads(language, article=True)
+    return Counter(code for _s, _e, code in index.find(norm_text, heads, _GAP))
 
 
 __all__ = ["count_countries", "country_lexicon", "place_lexicon"]

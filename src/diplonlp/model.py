@@ -40,6 +40,10 @@ QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 ROLES: tuple[Role, ...] = get_args(Role)
 
 
+#: field metadata: left out of ``to_dict()`` when unset (see diplonlp._serialize)
+_OMIT = {"diplonlp.omit_if_unset": True}
+
+
 def _non_negative(_: object, attribute: attrs.Attribute[int], value: int) -> None:
     if value < 0:
         raise ValueError(f"{attribute.name} must be >= 0, not {value}")
@@ -117,9 +121,9 @@ class DateMention(Mention):
     value: str | None = field(kw_only=True)
     calendar: Calendar = field(kw_only=True, default="gregorian", validator=_one_of(CALENDARS))
     relative: bool = field(kw_only=True, default=False)
-    original: OriginalDate | None = field(kw_only=True, default=None)
-    time: str | None = field(kw_only=True, default=None)
-    weekday: int | None = field(kw_only=True, default=None)
+    original: OriginalDate | None = field(kw_only=True, default=None, metadata=_OMIT)
+    time: str | None = field(kw_only=True, default=None, metadata=_OMIT)
+    weekday: int | None = field(kw_only=True, default=None, metadata=_OMIT)
 
 
 @frozen
@@ -134,7 +138,8 @@ class PercentageMention(Mention):
     """A percentage; ``value`` is the number before the percent word (18.3 for 18.3%)."""
 
     value: Decimal = field(kw_only=True, converter=_decimal)
-    max: Decimal | None = field(kw_only=True, default=None, converter=_optional_decimal)
+    max: Decimal | None = field(kw_only=True, default=None, converter=_optional_decimal,
+                                metadata=_OMIT)
     qualifier: Qualifier = field(kw_only=True, default="exact", validator=_one_of(QUALIFIERS))
 
 
@@ -147,8 +152,9 @@ class MoneyMention(Mention):
     amount: Decimal = field(kw_only=True, converter=_decimal)
     currency: str | None = field(kw_only=True, default=None)
     qualifier: Qualifier = field(kw_only=True, default="exact", validator=_one_of(QUALIFIERS))
-    max: Decimal | None = field(kw_only=True, default=None, converter=_optional_decimal)
-    unit: str | None = field(kw_only=True, default=None)
+    max: Decimal | None = field(kw_only=True, default=None, converter=_optional_decimal,
+                                metadata=_OMIT)
+    unit: str | None = field(kw_only=True, default=None, metadata=_OMIT)
 
 
 @frozen
@@ -209,7 +215,7 @@ class Article:
         """The JSON-ready dict of the public contract (``text`` itself is left out)."""
         from diplonlp._serialize import article_to_dict
 
-        return article_to_dict(self)
+        return article_to_dict(self, DIMENSIONS)
 
     @classmethod
     def from_dict(
@@ -227,7 +233,8 @@ class Article:
         """
         from diplonlp._serialize import article_from_dict
 
-        return article_from_dict(data, text=text, extra_types=extra_types or {})
+        return article_from_dict(cls, data, text=text, dimensions=DIMENSIONS,
+                                 published_type=DateMention, extra_types=extra_types or {})
 
 
 __all__ = [

@@ -3,7 +3,8 @@
 The currency comes after the number ("۱٫۵ میلیارد دالر", "ملياري دولار",
 "۲ میلیارد دلاری" as an adjective) or before it as a symbol or ISO code
 ("$1.5", "€20", "USD 500"). The lexicon is CLDR's currency names in fa and ar
-(from babel, singular and plural) plus ``data/money/currencies.json``.
+(singular and plural, from the snapshot in ``data/cldr/names.json``) plus
+``data/money/currencies.json``. A number inside a date is never an amount.
 
 Resolution rules:
 
@@ -13,7 +14,8 @@ Resolution rules:
   currency of the one candidate country the article names most; on a tie, or
   when the article names none of them, ``currency`` is ``None``;
 * a sub-unit alone ("۵۰ سنت") or after a main unit ("۲۱ دلار و ۵۶ سنت") is
-  converted into the main unit.
+  converted into the main unit; after a main unit it belongs to that unit's
+  currency ("۲۰ یورو و ۵۰ سنت" is 20.50 EUR).
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ import regex
 from attrs import frozen
 
 from diplonlp._amounts import widen
-from diplonlp._prefilter import with_joined_keys
 from diplonlp._resources import load_json
+from diplonlp._text import NOT_LETTER_AFTER, alternation, with_joined_keys
 from diplonlp.model import Language, MoneyMention
 from diplonlp.normalize import normalize_lexeme
-from diplonlp.numerals import Numeral
+from diplonlp.numerals import Numeral, SpanIndex
 from diplonlp.pipeline import BaseExtractor, Document
 
 
@@ -41,7 +43,8 @@ class _Unit:
     candidates: tuple[tuple[str, str], ...] = ()
     factor: Decimal = Decimal(1)
     unit: str | None = None
-    subunit_of: str | None = None
+    #: a sub-unit: the currencies it divides (سنت: USD, EUR ...), the first by default
+    subunit_of: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=2)
@@ -63,40 +66,27 @@ def currency_lexicon(language: Language) -> dict[str, _Unit]:
     for sub in data["subunits"]:
         for word in sub[language]:
             lex[normalize_lexeme(word, language)] = _Unit(
-                sub["of"][0], factor=Decimal(sub["factor"]), subunit_of=sub["of"][0]
+                sub["of"][0], factor=Decimal(sub["factor"]), subunit_of=tuple(sub["of"])
             )
     return with_joined_keys(lex)
 
 
 def _cldr_names(language: Language) -> dict[str, str]:
     """CLDR display names (singular and plural) of the currencies in use."""
-    import datetime as dt
-
-    from babel import Locale
-    from babel.numbers import get_currency_name, get_territory_currencies
-
-    today = dt.date.today()
-    codes: set[str] = set()
-    for territory in Locale("en").territories:
-        if isinstance(territory, str) and len(territory) == 2 and territory.isalpha():
-            codes.update(get_territory_currencies(territory, today))
     names: dict[str, str] = {}
-    for code in sorted(codes):
-        for count in (None, 1, 2, 3, 11, 100):
-            name = get_currency_name(code, count, locale=language)
-            if name and name != code:
-                names[name] = code
+    for code, forms in load_json("cldr", "names.json")["currencies"][language].items():
+        for name in forms:
+            names[name] = code
     return names
 
 
 @functools.lru_cache(maxsize=2)
 def _after_re(language: Language) -> regex.Pattern[str]:
-    words = sorted(currency_lexicon(language), key=len, reverse=True)
-    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    words = alternation(currency_lexicon(language), space=r"\s++")
     symbols = _symbol_alternation()
     suffix = "(?:یی|ای|ی)?" if language == "fa" else "(?:ا)?"
     return regex.compile(
-        rf"\s{{0,3}}(?:(?:ال)?(?P<word>{alternation}){suffix}(?![\p{{L}}\p{{M}}])"
+        rf"\s{{0,3}}(?:(?:ال)?(?P<word>{words}){suffix}{NOT_LETTER_AFTER}"
         rf"|(?P<sym>{symbols})|(?P<iso>[A-Z]{{3}})(?![A-Za-z]))"
     )
 
@@ -113,7 +103,7 @@ def _symbol_alternation() -> str:
 
 @functools.lru_cache(maxsize=1)
 def _iso_codes() -> frozenset[str]:
-    return frozenset(_cldr_names("fa").values())
+    return frozenset(load_json("cldr", "names.json")["currency_codes"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -129,23 +119,6 @@ _LATIN_SCALES = {
     "trillion": Decimal(10**12),
 }
 _LATIN_SCALE = regex.compile(r"\s?(thousand|million|mn|m|billion|bn|trillion)\b", regex.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=2)
-def _year_cue_re(language: Language) -> regex.Pattern[str]:
-    words = load_json("dates", "year_cues.json")[language]
-    normed = sorted({normalize_lexeme(w, language) for w in words}, key=len, reverse=True)
-    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in normed)
-    clitics = "[وفبل]{0,2}" if language == "ar" else ""
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){clitics}(?:{alternation})\s+$")
-
-
-def is_year_after_cue(text: str, num: Numeral, language: Language) -> bool:
-    """"سال ۲۰۲۰", "عام 2017": a four-digit number after a year word is a year."""
-    if num.form != "digits" or not (1000 <= num.value <= 2200) or num.value % 1:
-        return False
-    window_start = max(0, num.norm_start - 20)
-    return _year_cue_re(language).search(text, window_start, num.norm_start) is not None
 
 
 class _Resolver:
@@ -177,6 +150,7 @@ def find_money(doc: Document) -> Iterator[MoneyMention]:
     language = doc.language
     numerals = [n for n in doc.get("_numerals") if isinstance(n, Numeral)]
     taken = {(m.start, m.end) for m in doc.get("percentages")}
+    dates = SpanIndex(doc.get("dates"))
     lex = currency_lexicon(language)
     after = _after_re(language)
     resolver = _Resolver(doc)
@@ -184,8 +158,8 @@ def find_money(doc: Document) -> Iterator[MoneyMention]:
     for i, num in enumerate(numerals):
         if num.norm_start < used_until or (num.start, num.end) in taken:
             continue
-        if is_year_after_cue(text, num, language):
-            continue
+        if dates.overlaps(num.start, num.end):
+            continue  # "سال ۲۰۲۰", "15 رمضان": a number inside a date
         factor = Decimal(1)
         unit_name: str | None = None
         m = after.match(text, num.norm_end, num.norm_end + 80)
@@ -200,8 +174,8 @@ def find_money(doc: Document) -> Iterator[MoneyMention]:
             unit_name = unit.unit
             start, end = num.norm_start, m.end()
             amount = num.value * factor
-            if unit.subunit_of is None:
-                amount, end = _add_subunit(text, end, numerals, i, unit, lex, amount)
+            if not unit.subunit_of:
+                amount, end = _add_subunit(text, end, numerals, i, currency, lex, amount)
         else:
             before = _before_re().search(text, max(0, num.norm_start - 6), num.norm_start)
             if before is None:
@@ -241,11 +215,12 @@ def _add_subunit(
     end: int,
     numerals: list[Numeral],
     index: int,
-    unit: _Unit,
+    currency: str | None,
     lex: dict[str, _Unit],
     amount: Decimal,
 ) -> tuple[Decimal, int]:
-    """"۲۱ دلار و ۵۶ سنت": add the cents to the dollars."""
+    """"۲۱ دلار و ۵۶ سنت": add the cents to the dollars, when the sub-unit
+    divides the main unit's currency."""
     if index + 1 >= len(numerals):
         return amount, end
     nxt = numerals[index + 1]
@@ -255,7 +230,7 @@ def _add_subunit(
     if m is None:
         return amount, end
     sub = lex[m[0]]
-    if sub.subunit_of is None or sub.subunit_of != unit.code:
+    if currency is None or currency not in sub.subunit_of:
         return amount, end
     return amount + nxt.value * sub.factor, m[1]
 
@@ -270,7 +245,7 @@ def _after_re_for_subunits(text: str, pos: int, lex: dict[str, _Unit]) -> tuple[
     words = m.group("w").split()
     for k in (2, 1):
         cand = " ".join(words[:k])
-        if len(words) >= k and cand in lex and lex[cand].subunit_of is not None:
+        if len(words) >= k and cand in lex and lex[cand].subunit_of:
             return cand, pos + m.group(0).index(words[0]) + len(cand)
     return None
 
@@ -280,7 +255,7 @@ class MoneyExtractor(BaseExtractor):
 
     name = "money.v1"
     produces = "money"
-    requires = ("_numerals", "percentages")
+    requires = ("_numerals", "percentages", "dates")
 
     def extract(self, doc: Document) -> Iterator[MoneyMention]:
         return find_money(doc)

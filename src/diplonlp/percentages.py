@@ -13,10 +13,9 @@ from collections.abc import Iterator
 import regex
 
 from diplonlp._amounts import widen
-from diplonlp._prefilter import alternation
 from diplonlp._resources import load_json
+from diplonlp._text import NOT_LETTER_AFTER, alternation, lexeme
 from diplonlp.model import Language, PercentageMention
-from diplonlp.normalize import normalize_lexeme
 from diplonlp.numerals import Numeral
 from diplonlp.pipeline import BaseExtractor, Document
 
@@ -26,9 +25,9 @@ def _res(language: Language) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     data = load_json("percentages", "words.json")[language]
 
     def alt(words: list[str]) -> str:
-        return alternation(normalize_lexeme(w, language) for w in words)
+        return alternation(lexeme(w, language) for w in words)
 
-    after = regex.compile(rf"\s{{0,2}}(?:{alt(data['after'])})(?:ی)?(?![\p{{L}}\p{{M}}])")
+    after = regex.compile(rf"\s{{0,2}}(?:{alt(data['after'])})(?:ی)?{NOT_LETTER_AFTER}")
     before = regex.compile(rf"(?<!\d)(?:{alt(data['before'])})\s?$")
     return after, before
 

@@ -16,15 +16,19 @@ An *extractor* is any object with
 A :class:`Pipeline` checks when it is built that every requirement is produced
 by an earlier extractor, then runs the extractors in order over one
 :class:`Document` per text, each seeing what the earlier ones found.
-:func:`diplonlp.parse_article` is a thin function over the default pipeline;
-extractors installed by other packages under the entry-point group
-``diplonlp.extractors`` join the default pipeline after the built-in ones.
+:func:`diplonlp.parse_article` is a thin function over the default pipeline
+(:mod:`diplonlp.defaults`, which also loads extractors installed by other
+packages under the entry-point group ``diplonlp.extractors`` when asked).
+
+This module is the framework only: it imports no extractor. Each extractor
+sees exactly the dimensions it declares in ``requires`` (its Document holds
+no other mentions), so the output never depends on the order in which a
+valid pipeline lists its extractors.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
@@ -34,15 +38,12 @@ from diplonlp.errors import (
     DuplicateExtractorError,
     MissingRequirementError,
     PipelineError,
-    PluginError,
     message,
 )
 from diplonlp.model import DIMENSIONS, Article, DateMention, Language, Mention
 
 if TYPE_CHECKING:
     from diplonlp.normalize import NormalizedText
-
-ENTRY_POINT_GROUP = "diplonlp.extractors"
 
 M = TypeVar("M", bound=Mention)
 
@@ -69,20 +70,10 @@ class Document:
 
     @property
     def published(self) -> DateMention | None:
-        """The article's own date, when an earlier extractor found it."""
+        """The article's own date, when the extractor needs ``published`` and an
+        earlier one found it."""
         found = self.get("published")
         return found[0] if found and isinstance(found[0], DateMention) else None
-
-    @property
-    def anchor_date(self) -> dt.date | None:
-        """The date that anchors relative dates: the reference date, else the
-        published date when it is a full date."""
-        if self.reference_date is not None:
-            return self.reference_date
-        published = self.published
-        if published is not None and published.value and len(published.value) == 10:
-            return dt.date.fromisoformat(published.value)
-        return None
 
     def mention(self, cls: type[M], start: int, end: int, **fields: Any) -> M:
         """Build a mention of ``cls`` from a span of the NORMALISED text; its
@@ -138,7 +129,7 @@ def _check_extractor(obj: object) -> Extractor:
 class Pipeline:
     """Runs extractors in order over a document.
 
-    >>> pipe = Pipeline([*Pipeline.default(), MyExtractor()])
+    >>> pipe = Pipeline([*diplonlp.builtin_extractors(), MyExtractor()])
     >>> article = pipe.parse(text, reference_date=datetime.date(2023, 8, 26))
     """
 
@@ -155,13 +146,10 @@ class Pipeline:
                 raise MissingRequirementError("E102", name=ext.name, missing=", ".join(missing))
             produced.add(ext.produces)
 
-    @classmethod
-    def default(cls, *, plugins: bool = True) -> Pipeline:
-        """The built-in extractors, then (with ``plugins``) the installed ones."""
-        found = list(builtin_extractors())
-        if plugins:
-            found.extend(load_plugins())
-        return cls(found)
+    @property
+    def produces(self) -> tuple[str, ...]:
+        """Every dimension this pipeline fills, in order."""
+        return tuple(dict.fromkeys(e.produces for e in self.extractors))
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -210,7 +198,9 @@ class Pipeline:
             return Article(text, doc.language)
         found: dict[str, tuple[Mention, ...]] = {}
         for ext in self.extractors:
-            doc = Document(doc.text, doc.normalized, doc.language, doc.reference_date, found)
+            # the extractor sees what it declares, nothing else
+            seen = {dim: found[dim] for dim in ext.requires if dim in found}
+            doc = Document(doc.text, doc.normalized, doc.language, doc.reference_date, seen)
             new = tuple(ext.extract(doc))
             for m in new:
                 _check_mention(ext, m, text)
@@ -242,69 +232,9 @@ def _assemble(text: str, language: Language, found: Mapping[str, Sequence[Mentio
     )
 
 
-def builtin_extractors() -> tuple[Extractor, ...]:
-    """Fresh instances of the built-in extractors, in pipeline order."""
-    from diplonlp.dates import DateExtractor, PublishedDateExtractor
-    from diplonlp.leaders import LeaderExtractor
-    from diplonlp.money import MoneyExtractor
-    from diplonlp.numerals import NumberExtractor, NumeralExtractor
-    from diplonlp.percentages import PercentageExtractor
-
-    return (
-        NumeralExtractor(),
-        DateExtractor(),
-        PublishedDateExtractor(),
-        PercentageExtractor(),
-        MoneyExtractor(),
-        NumberExtractor(),
-        LeaderExtractor(),
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def _plugin_entry_points() -> tuple[Any, ...]:
-    from importlib.metadata import entry_points
-
-    return tuple(sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name))
-
-
-def load_plugins() -> list[Extractor]:
-    """Instances of the extractors registered under ``diplonlp.extractors``.
-
-    An entry point may name an extractor class or factory (called with no
-    arguments) or an extractor instance. A plugin that fails to load raises
-    :class:`~diplonlp.errors.PluginError` naming it.
-    """
-    plugins: list[Extractor] = []
-    for ep in _plugin_entry_points():
-        try:
-            obj = ep.load()
-        except Exception as exc:  # any import-time failure of a third-party plugin
-            raise PluginError("E201", name=ep.name, error=exc) from exc
-        if isinstance(obj, type) or (not isinstance(obj, Extractor) and callable(obj)):
-            try:
-                obj = obj()
-            except Exception as exc:
-                raise PluginError("E201", name=ep.name, error=exc) from exc
-        if isinstance(obj, type) or not isinstance(obj, Extractor):
-            raise PluginError("E202", name=ep.name, obj=obj)
-        plugins.append(obj)
-    return plugins
-
-
-@functools.lru_cache(maxsize=1)
-def default_pipeline() -> Pipeline:
-    """The default pipeline, built once per process."""
-    return Pipeline.default()
-
-
 __all__ = [
-    "ENTRY_POINT_GROUP",
     "BaseExtractor",
     "Document",
     "Extractor",
     "Pipeline",
-    "builtin_extractors",
-    "default_pipeline",
-    "load_plugins",
 ]

@@ -61,7 +61,7 @@ def _import(name: str) -> Any:
 @functools.lru_cache(maxsize=4)
 def _pipeline(blob: bytes | None) -> Pipeline:
     """The pipeline for this worker process, built once per pickled spec."""
-    from diplonlp.pipeline import default_pipeline
+    from diplonlp.defaults import default_pipeline
 
     return pickle.loads(blob) if blob is not None else default_pipeline()
 

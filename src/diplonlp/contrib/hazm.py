@@ -9,10 +9,10 @@ sentence tokenizer run over the original text, each sentence a
 :class:`SentenceMention` with offsets into that text and its tokens (hazm's
 word tokenizer) and, optionally, their lemmas::
 
-    from diplonlp import Pipeline
+    from diplonlp import Pipeline, builtin_extractors
     from diplonlp.contrib.hazm import HazmSentenceExtractor
 
-    pipe = Pipeline([*Pipeline.default(), HazmSentenceExtractor(lemmas=True)])
+    pipe = Pipeline([*builtin_extractors(), HazmSentenceExtractor(lemmas=True)])
     for s in pipe.parse(text).extras["sentences"]:
         print(s.start, s.end, s.tokens, s.lemmas)
 

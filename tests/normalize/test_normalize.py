@@ -2,16 +2,22 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, read_tsv, unescape
+from corpus import unescape
 from diplonlp._resources import load_json
 from diplonlp.normalize import CharStep, Normalizer, normalize, normalize_lexeme
 
-CASES = read_tsv(DATA / "normalize" / "cases.tsv")
+#: language, class, input, expected normalised text (\uXXXX escapes allowed)
+CASES = [
+    line.split("\t")
+    for line in (Path(__file__).parent / "cases.tsv").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
 
 
 def test_corpus_is_large_enough() -> None:

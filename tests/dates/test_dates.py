@@ -1,50 +1,26 @@
-"""Table-driven tests for dates (tests/data/dates/dates.tsv) and calendar checks."""
+"""Dates: calendar round trips and behaviour beyond the corpus table (dates.tsv, run by
+the generic runner in tests/corpus.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from pathlib import Path
 
 import jdatetime
 import pytest
 from hijridate import Hijri
 
 import diplonlp
-from conftest import DATA, read_tsv
+from corpus import read_table
 from diplonlp.dates import from_gregorian, to_gregorian
 
-
-def _cases() -> list[tuple[str, str, str, list[list[str]]]]:
-    groups: dict[tuple[str, str, str], list[list[str]]] = defaultdict(list)
-    for row in read_tsv(DATA / "dates" / "dates.tsv"):
-        groups[(row[0], row[1], row[2])].append(row[3:])
-    return [(lang, ref, text, rows) for (lang, ref, text), rows in groups.items()]
-
-
-CASES = _cases()
+HERE = Path(__file__).parent
 
 
 def test_corpus_size() -> None:
-    assert sum(len(rows) for *_, rows in CASES) >= 220
-    assert {c[0] for c in CASES} == {"fa", "ar"}
-
-
-@pytest.mark.parametrize(("lang", "ref", "text", "rows"), CASES, ids=[c[2] for c in CASES])
-def test_dates(lang: str, ref: str, text: str, rows: list[list[str]]) -> None:
-    reference = None if ref == "-" else dt.date.fromisoformat(ref)
-    article = diplonlp.parse_article(text, language=lang, reference_date=reference)  # type: ignore[arg-type]
-    found = [(d.start, d.end, d.text, d.value, d.calendar, d.relative) for d in article.dates]
-    for d in article.dates:
-        assert text[d.start : d.end] == d.text
-    if rows[0][0] == "-":
-        assert found == []
-        return
-    expected = []
-    for surface, value, calendar, *rest in rows:
-        start = text.index(surface)
-        expected.append((start, start + len(surface), surface, None if value == "-" else value,
-                         calendar, bool(rest and rest[0] == "r")))
-    assert found == sorted(expected)
+    cases = read_table(HERE / "dates.tsv")
+    assert sum(max(1, len(c.expected["dates"])) for c in cases) >= 220
+    assert {c.lang for c in cases} == {"fa", "ar"}
 
 
 def test_original_calendar_is_kept() -> None:

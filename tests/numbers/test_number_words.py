@@ -6,10 +6,10 @@ import random
 from collections.abc import Callable
 
 import pytest
+from numberwords import arabic, persian
 
 from diplonlp import Pipeline
 from diplonlp.numerals import find_numerals
-from numberwords import arabic, persian
 
 PIPE = Pipeline([])
 SAMPLE = [

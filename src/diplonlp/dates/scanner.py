@@ -1,0 +1,372 @@
+"""Finding date candidates in a normalised text.
+
+The scanner reads what is written and nothing more: a relative expression
+("روز گذشته", "قبل ثلاثة أيام") or a weekday stays relative, a day and month
+without a year stay without one. Resolving them against the story's anchor
+is the job of :mod:`diplonlp.dates.resolution`, done once, late.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Literal
+
+import regex
+from attrs import evolve, frozen
+
+from diplonlp._prefilter import digit_starts, matches, merged
+from diplonlp._text import key
+from diplonlp.dates.calendars import (
+    YEAR_RANGES,
+    calendar_of_year,
+    expand_year,
+    to_gregorian,
+)
+from diplonlp.dates.lexicon import Direction, Unit, counted_words, lexicon, needs_cue
+from diplonlp.dates.patterns import patterns
+from diplonlp.model import Calendar, Language
+
+#: Counts beyond this ("a million days ago") are not dates.
+MOST_COUNT = 9999
+
+Kind = Literal["date", "relative", "weekday"]
+
+
+@frozen
+class Candidate:
+    """A date as written, in normalised offsets, before resolution.
+
+    ``kind`` is ``"date"`` (calendar, year, month, day as written; year or day
+    may be missing), ``"relative"`` (``unit`` and ``offset``: -1 day is
+    yesterday) or ``"weekday"`` (``weekday`` 0-6 Monday first and
+    ``direction``). A ``"date"`` may carry the ``weekday`` written beside it.
+    ``priority`` decides between overlapping candidates (lower wins).
+    """
+
+    start: int
+    end: int
+    priority: int
+    kind: Kind
+    calendar: Calendar = "gregorian"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    unit: Unit | None = None
+    offset: int = 0
+    direction: Direction = "nearest"
+
+
+def _key(word: str) -> str:
+    return key(word)
+
+
+class Scanner:
+    """Date candidates of one normalised text (see :func:`scan`)."""
+
+    def __init__(self, text: str, language: Language,
+                 numerals: Sequence[tuple[int, int, int | None, bool]]) -> None:
+        #: (norm_start, norm_end, integer value or None, has a scale word) of every numeral
+        self.numerals = numerals
+        self.text = text
+        self.language = language
+        self.lex = lexicon(language)
+        self.pat = patterns(language)
+
+    def _words(self, name: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        return matches(pattern, self.text, self.pat.starts[name].starts(self.text))
+
+    def _day_first(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        starts = merged(
+            digit_starts(self.text, self.pat.clitics),
+            self.pat.starts["day_words"].starts(self.text),
+        )
+        return matches(pattern, self.text, starts)
+
+    # --- day, month and year ------------------------------------------------
+
+    def dmy(self) -> Iterator[Candidate]:
+        for m in self._day_first(self.pat.dmy):
+            yield from self._dmy(m)
+
+    def _dmy(self, m: regex.Match[str]) -> Iterator[Candidate]:
+        lex = self.lex
+        month_word = _key(m.group("month"))
+        calendar, month = lex.months[month_word]
+        if m.group("month2"):
+            month2 = lex.months[_key(m.group("month2"))][1]
+            if month2 != month:  # "آب/أغسطس" must agree
+                return
+        if m.group("day"):
+            day = int(m.group("day"))
+        elif m.group("oday"):
+            day = lex.ordinals[_key(m.group("oday"))]
+        else:
+            day = 1
+        year, era_cal = self._year(m, calendar)
+        if m.group("year") and year is None:
+            return
+        if era_cal is not None and era_cal != calendar and calendar != "gregorian":
+            return
+        if (
+            year is None and month_word in lex.ambiguous_months
+            and not m.group("wd") and not self._cue_before(m.start())
+        ):
+            return
+        if year is None and m.group("oday") is None and m.group("day") and not (1 <= day <= 31):
+            return
+        end = m.end()
+        start = m.start("day") if m.group("day") else m.start("oday") if m.group("oday") else (
+            m.start("ghurra")
+        )
+        if m.group("year") is None:
+            end = m.end("month2") if m.group("month2") else m.end("month")
+            if m.group("month2") and self.text[end : end + 1] == ")":
+                end += 1
+        found = Candidate(start, end, 1, "date", calendar, year, month, day)
+        weekday = self._weekday(m, found)
+        if weekday is not None:
+            found = evolve(found, start=m.start("wd"), weekday=weekday)
+        if m.group("day2"):
+            yield evolve(found, end=m.end("day"), weekday=None)
+            yield evolve(found, start=m.start("day2"), day=int(m.group("day2")))
+            return
+        yield found
+
+    def _year(self, m: regex.Match[str], calendar: Calendar) -> tuple[int | None, Calendar | None]:
+        raw = m.group("year")
+        era_cal = self.lex.eras.get(_key(m.group("era"))) if m.group("era") else None
+        if raw is None:
+            return None, era_cal
+        if len(raw) == 2 and calendar != "jalali":
+            return None, era_cal
+        year = expand_year(int(raw), len(raw), calendar)
+        if year is None:
+            return None, era_cal
+        low, high = YEAR_RANGES[calendar]
+        if not low <= year <= high:
+            return None, era_cal
+        return year, era_cal
+
+    def _weekday(self, m: regex.Match[str], found: Candidate) -> int | None:
+        """The weekday written before a date, when it agrees with it (a year-less
+        date is checked once the year is known)."""
+        if not m.group("wd"):
+            return None
+        weekday = self.lex.weekdays[_key(m.group("wd"))]
+        if found.year is None:
+            return weekday
+        assert found.month is not None
+        assert found.day is not None
+        date = to_gregorian(found.calendar, found.year, found.month, found.day)
+        if date is None or date.weekday() != weekday:
+            return None
+        return weekday
+
+    def _cue_before(self, pos: int) -> bool:
+        return self.pat.cue_before.search(self.text, max(0, pos - 16), pos) is not None
+
+    def month_year(self) -> Iterator[Candidate]:
+        for m in self._words("month_year", self.pat.month_year):
+            calendar, month = self.lex.months[_key(m.group("month"))]
+            if m.group("month2") and self.lex.months[_key(m.group("month2"))][1] != month:
+                continue
+            year, era_cal = self._year(m, calendar)
+            if year is None:
+                continue
+            if era_cal is not None and era_cal != calendar and calendar != "gregorian":
+                continue
+            yield Candidate(m.start("month"), m.end(), 2, "date", calendar, year, month)
+
+    def numeric(self) -> Iterator[Candidate]:
+        for m in self._day_first(self.pat.numeric):
+            n1, n2, n3 = m.group("n1"), m.group("n2"), m.group("n3")
+            era = self.lex.eras.get(_key(m.group("era"))) if m.group("era") else None
+            if len(n1) == 4:
+                year_raw, month, day = n1, int(n2), int(n3)
+                if len(n3) > 2:
+                    continue
+            elif len(n1) <= 2 and len(n3) in (2, 4):
+                year_raw = n3
+                a, b = int(n1), int(n2)
+                day, month = (b, a) if a <= 12 < b else (a, b)
+            else:
+                continue
+            written = self._year_of(year_raw, era)
+            if written is None:
+                continue
+            calendar, year = written
+            if to_gregorian(calendar, year, month, day) is None:
+                continue
+            found = Candidate(m.start("n1"), m.end(), 1, "date", calendar, year, month, day)
+            weekday = self._weekday(m, found)
+            if weekday is not None:
+                found = evolve(found, start=m.start("wd"), weekday=weekday)
+            yield found
+
+    def years(self) -> Iterator[Candidate]:
+        for m in self._words("year_cue", self.pat.year_cue):
+            found = self._bare_year(m)
+            if found is not None:
+                yield found
+        for m in self.pat.year_era.finditer(self.text):
+            found = self._bare_year(m)
+            if found is not None:
+                yield found
+
+    def _year_of(self, raw: str, era: Calendar | None) -> tuple[Calendar, int] | None:
+        """Calendar and full year of a written year: a two-digit year is Jalali
+        (Persian text only); a four-digit one takes the era marker, else the
+        calendar its range implies (see :func:`calendar_of_year`)."""
+        if len(raw) == 2:
+            if self.language != "fa" or era not in (None, "jalali"):
+                return None
+            year = expand_year(int(raw), 2, "jalali")
+            return None if year is None else ("jalali", year)
+        year = int(raw)
+        calendar = era or calendar_of_year(year, self.language)
+        return None if calendar is None else (calendar, year)
+
+    def _bare_year(self, m: regex.Match[str]) -> Candidate | None:
+        era = self.lex.eras.get(_key(m.group("era"))) if m.group("era") else None
+        written = self._year_of(m.group("year"), era)
+        if written is None:
+            return None
+        calendar, year = written
+        low, high = YEAR_RANGES[calendar]
+        if not low <= year <= high:
+            return None
+        return Candidate(m.start("year"), m.end(), 3, "date", calendar, year)
+
+    def year_ranges(self) -> Iterator[Candidate]:
+        """Both ends of "از سال ۱۳۹۸ تا ۱۴۰۰", "من 2018 إلى 2020"."""
+        scaled = {start for start, _end, _value, has_scale in self.numerals if has_scale}
+        for m in self._words("year_range", self.pat.year_range):
+            if m.start("y2") in scaled:
+                continue  # "من 2018 إلى 2020 مليون": amounts, not years
+            y1, y2 = int(m.group("y1")), int(m.group("y2"))
+            calendar = calendar_of_year(y1, self.language)
+            if calendar is None or calendar != calendar_of_year(y2, self.language):
+                continue
+            if not 0 < y2 - y1 <= 100:
+                continue
+            for group, year in (("y1", y1), ("y2", y2)):
+                era = m.group("era" + group[1])
+                end = m.end("era" + group[1]) if era else m.end(group)
+                yield Candidate(m.start(group), end, 3, "date", calendar, year)
+
+    # --- relative dates and weekdays ------------------------------------------
+
+    def relative(self, *, current_periods: bool = False) -> Iterator[Candidate]:
+        cued, _before = needs_cue(self.language)
+        for m in self._words("relative", self.pat.relative):
+            word = _key(m.group("rel"))
+            unit, offset = self.lex.relative[word]
+            if offset == 0 and unit != "day" and not current_periods:
+                continue  # امسال, هذا العام: the article's own period, not a date
+            if word in cued and not self._cued(m.start("rel"), m.end("rel")):
+                continue
+            yield Candidate(m.start("rel"), m.end("rel"), 4, "relative", unit=unit, offset=offset)
+        yield from self._counted()
+
+    def _counted(self) -> Iterator[Candidate]:
+        """"سه روز پیش", "۲ هفته بعد"; "قبل ثلاثة أيام", "بعد 3 أسابيع", "قبل يومين"."""
+        pat = self.pat
+        text = self.text
+        for start, end, value, _scale in self.numerals:
+            if value is None or not 0 < value <= MOST_COUNT:
+                continue
+            if self.language == "fa":
+                m = pat.counted_after.match(text, end, end + 40)
+                if m is not None:
+                    sign = -1 if m.group("past") else 1
+                    yield Candidate(start, m.end(), 4, "relative", unit=_unit(m),
+                                    offset=sign * value)
+                continue
+            before = pat.counted_before.search(text, max(0, start - 16), start)
+            unit = pat.counted_unit.match(text, end, end + 24)
+            if before is not None and unit is not None:
+                sign = -1 if before.group("past") else 1
+                first = before.start("past") if before.group("past") else before.start("future")
+                yield Candidate(first, unit.end(), 4, "relative", unit=_unit(unit),
+                                offset=sign * value)
+        if self.language != "ar":
+            return
+        duals: frozenset[str] = counted_words(self.language)["duals"]
+        for m in self._words("counted", pat.counted_bare):
+            unit_name = _unit(m)
+            word = _key(m.group(f"u_{unit_name}"))
+            count = 2 if word in duals else 1
+            sign = -1 if m.group("past") else 1
+            first = m.start("past") if m.group("past") else m.start("future")
+            yield Candidate(first, m.end(), 4, "relative", unit=unit_name, offset=sign * count)
+
+    def _cued(self, start: int, end: int) -> bool:
+        before = self.pat.needs_cue_before
+        if before is not None and before.search(self.text, max(0, start - 24), start):
+            return True
+        after = _NEXT_WORDS.match(self.text, end, end + 24)
+        if after is None:
+            return False
+        words = after.group("w").split()
+        return any(" ".join(words[:k]) in self.lex.weekdays for k in (1, 2))
+
+    def weekdays(self) -> Iterator[Candidate]:
+        for m in self._words("weekday", self.pat.weekday):
+            word = m.group("bwd") or m.group("bwd2")
+            weekday = self.lex.weekdays[_key(word)]
+            after = m.group("after") or m.group("after2") or ""
+            start = m.start("bwd") if m.group("bwd") else m.start("bwd2")
+            end = m.end("after") if m.group("after") else m.end("bwd") if m.group("bwd") else (
+                m.end("after2")
+            )
+            direction = self.lex.weekday_after.get(_key(after), "nearest") if after else "nearest"
+            yield Candidate(start, end, 5, "weekday", weekday=weekday, direction=direction)
+
+
+_UNITS: tuple[Unit, ...] = ("day", "week", "month", "year")
+
+
+def _unit(m: regex.Match[str]) -> Unit:
+    for unit in _UNITS:
+        if m.group(f"u_{unit}"):
+            return unit
+    raise AssertionError("a counted date without a unit")  # pragma: no cover
+
+
+_NEXT_WORDS = regex.compile(r"\s{0,8}[،,]?\s{0,8}(?P<w>\S+(?:\s\S+)?)")
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: earlier start first, then higher priority
+    (lower number), then longer."""
+    found.sort(key=lambda f: (f.start, f.priority, -(f.end - f.start)))
+    chosen: list[Candidate] = []
+    for f in found:
+        if chosen and f.start < chosen[-1].end:
+            prev = chosen[-1]
+            if f.priority < prev.priority and f.end - f.start > prev.end - prev.start:
+                chosen[-1] = f
+            continue
+        chosen.append(f)
+    return chosen
+
+
+def scan(text: str, language: Language,
+         numerals: Sequence[tuple[int, int, int | None, bool]], *,
+         current_periods: bool = False) -> list[Candidate]:
+    """Every date candidate of a normalised text, not overlapping, in text order.
+
+    ``numerals`` are the text's numbers as (start, end, integer value or None,
+    has a scale word): counts of relative dates and amounts that are not years.
+    """
+    scanner = Scanner(text, language, numerals)
+    found = [
+        *scanner.dmy(), *scanner.numeric(), *scanner.month_year(), *scanner.years(),
+        *scanner.year_ranges(),
+        *scanner.relative(current_periods=current_periods), *scanner.weekdays(),
+    ]
+    return select(found)
+
+
+__all__ = ["MOST_COUNT", "Candidate", "Scanner", "scan", "select"]

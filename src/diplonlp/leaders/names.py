@@ -1,0 +1,283 @@
+"""Reading the written name of a titled person the gazetteer does not list.
+
+Right after a title (TITLE، السيد NAME) or right before it (NAME، TITLE), a
+name is read with a small grammar: given names (``data/leaders/names.json``),
+connector + word pairs (بن سلمان، آل نهيان), then at most one surname (Arabic
+may add a nisba: محمد شياع السوداني). A stop word, role word, country or
+calendar word ends a name.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import regex
+from attrs import frozen
+
+from diplonlp._resources import load_json
+from diplonlp._text import lexemes
+from diplonlp.countries import country_lexicon
+from diplonlp.dates import calendar_words
+from diplonlp.leaders.gazetteer import Gazetteer
+from diplonlp.leaders.titles import Hit, link_gap, role_words
+from diplonlp.model import Language
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
+_SPACE = regex.compile(r"[^\S\n]+")
+
+
+@frozen
+class NameReader:
+    """Reads the written name of a titled person the gazetteer does not list:
+    given names, then connector + word pairs (بن سلمان، آل نهيان), then at most
+    one surname (Arabic may add a nisba: محمد شياع السوداني). Evidence for a
+    name is a known given name first; a stop word, role or country word ends it."""
+
+    language: Language
+    given: frozenset[str]
+    prefixes: frozenset[str]  # عبد، ابو: a given name written in two words
+    joined_prefixes: tuple[str, ...]  # عبد: begins a given name written in one word
+    suffixes: frozenset[str]  # الله، الدین
+    connectors: frozenset[str]
+    stop: frozenset[str]  # function words, verbs, role words
+    weak: frozenset[str]  # country and calendar words: no name after a connector
+    as_written: frozenset[str]
+    complement_of: frozenset[str]
+    verb_prefixes: tuple[str, ...]
+    verb_exceptions: tuple[str, ...]  # names that begin like a verb (میرحسین)
+    stop_prefixes: tuple[str, ...]  # Arabic: بال، لل ... begin no name
+    gap: regex.Pattern[str]
+
+    def _stop(self, word: str, *, strong: bool = False) -> bool:
+        if word in self.stop or (not strong and word in self.weak):
+            return True
+        if self.language == "ar":
+            if word[:1] in ("و", "ف") and word[1:] in self.stop:
+                return True
+            return word.startswith(self.stop_prefixes)
+        return word.startswith(self.verb_prefixes) and not word.startswith(self.verb_exceptions)
+
+    def _surname(self, word: str) -> bool:
+        return len(word) > 1 and not self._stop(word)
+
+    def is_given(self, word: str) -> bool:
+        """A listed given name, or one joined with الدین/الله or after عبد."""
+        if word in self.given:
+            return True
+        return len(word) > 5 and (
+            word.endswith(tuple(self.suffixes)) or word.startswith(self.joined_prefixes)
+        ) and not word.startswith("ال")
+
+    def parse(self, words: Sequence[str]) -> int:
+        """How many of ``words`` (from the first) make a name; 0 if none."""
+        n = len(words)
+        if n == 0 or (self._stop(words[0]) and words[0] not in self.given):
+            return 0
+        if self.is_given(words[0]):
+            i = 1
+        elif words[0] in self.prefixes and n > 1 and not self._stop(words[1]):
+            i = 2
+        else:
+            return 0
+        given = 1
+        while i < n and given < 4:
+            if words[i] in self.suffixes:
+                i += 1
+            elif self.is_given(words[i]) and words[i] not in self.stop:
+                i += 1
+                given += 1
+            else:
+                break
+        while (i + 1 < n and words[i] in self.connectors
+               and not self._stop(words[i + 1], strong=True)):
+            i += 2
+        if i < n and words[i] not in self.connectors and self._surname(words[i]):
+            i += 1
+            while (i + 1 < n and words[i] in self.connectors
+                   and not self._stop(words[i + 1], strong=True)):
+                i += 2
+            if (self.language == "ar" and i < n and not words[i - 1].startswith("ال")
+                    and words[i].startswith("ال") and words[i].endswith("ي")
+                    and self._surname(words[i])):
+                i += 1
+        return i
+
+    def words(self, text: str, start: int, end: int) -> list[regex.Match[str]]:
+        """The words of ``text[start:end]`` up to the first break (punctuation,
+        a newline): a name is written in one run of words."""
+        out: list[regex.Match[str]] = []
+        lead = _SPACE.match(text, start, end)
+        pos = lead.end() if lead else start
+        while pos < end:
+            m = _TOKEN.match(text, pos, end)
+            if m is None:
+                break
+            out.append(m)
+            sp = _SPACE.match(text, m.end(), end)
+            if sp is None:
+                break
+            pos = sp.end()
+        return out
+
+    def governed(self, text: str, pos: int) -> bool:
+        """Whether the title at ``pos`` is the complement of a word before it
+        ("المتحدث باسم الرئيس", "سخنگوی رئیس جمهور")."""
+        end = pos
+        while end > 0 and text[end - 1] in " \t\u00a0":
+            end -= 1
+        m = _BACK_TOKEN.search(text, max(0, end - 40), end)
+        if m is None:
+            return False
+        word = m.group()
+        if self.language == "ar" and word[:1] in ("و", "ف") and word[1:] in self.complement_of:
+            return True
+        return word in self.complement_of
+
+    def _first_ok(self, word: regex.Match[str], original: Callable[[int, int], str]) -> bool:
+        if not self.as_written:
+            return True
+        return _MARKS.sub("", original(word.start(), word.end())) not in self.as_written
+
+    def after(
+        self, text: str, pos: int, limit: int, original: Callable[[int, int], str]
+    ) -> tuple[int, int] | None:
+        """The name right after a title ending at ``pos`` (TITLE، السيد NAME)."""
+        gap = self.gap.match(text, pos, limit)
+        start = gap.end() if gap else pos
+        if start == pos and pos < limit and not text[pos].isspace():
+            return None
+        words = self.words(text, start, limit)[:8]
+        if not words or not self._first_ok(words[0], original):
+            return None
+        k = self.parse([w.group() for w in words])
+        return (words[0].start(), words[k - 1].end()) if k else None
+
+    def before(
+        self, text: str, pos: int, limit: int, original: Callable[[int, int], str]
+    ) -> tuple[int, int] | None:
+        """The name right before a title starting at ``pos`` (NAME، TITLE)."""
+        end = pos
+        while end > limit and text[end - 1] in " \t\u00a0":
+            end -= 1
+        if end > limit and text[end - 1] in "،,":
+            end -= 1
+            while end > limit and text[end - 1] in " \t\u00a0":
+                end -= 1
+        if end == pos or end <= limit:
+            return None
+        # the run of words ending at `end`, read backwards up to 8 words
+        start = end
+        for _ in range(8):
+            m = _BACK_TOKEN.search(text, limit, start)
+            if m is None or m.end() != start:
+                break
+            start = m.start()
+            sp = start
+            while sp > limit and text[sp - 1] in " \t\u00a0":
+                sp -= 1
+            if sp == start:
+                break
+            start = sp
+        words = self.words(text, start, end)
+        if not words or words[-1].end() != end:
+            return None
+        tokens = [w.group() for w in words]
+        for i in range(len(tokens)):
+            if self.parse(tokens[i:]) == len(tokens) - i and self._first_ok(words[i], original):
+                return words[i].start(), end
+        return None
+
+
+_MARKS = regex.compile(r"\p{M}+")
+_BACK_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*$", flags=regex.REVERSE)
+
+
+@functools.lru_cache(maxsize=8)
+def name_reader(language: Language, gazetteer: Gazetteer) -> NameReader:
+    """The name reader of ``language`` (``data/leaders/names.json``); what is no
+    name: stop words, role words, country and calendar words."""
+    data = load_json("leaders", "names.json")[language]
+
+    def norm(words: Iterable[str]) -> frozenset[str]:
+        return lexemes(words, language)
+
+    role_parts = {w for phrase in role_words(language) for w in phrase.split()}
+    countries = country_lexicon(language)
+    country_words = {w for name in countries for w in name.split()}
+    single_countries = {name for name in countries if " " not in name}
+    given = norm(data["given"])
+    stop = norm(data["stop"]) | frozenset(role_parts)
+    weak = (frozenset(country_words) | calendar_words(language)) - given
+    return NameReader(
+        language, given - frozenset(role_parts) - frozenset(single_countries),
+        norm(data["given_prefixes"]), tuple(norm(data["joined_given_prefixes"])),
+        norm(data["given_suffixes"]),
+        norm(data["connectors"]), stop, weak, frozenset(data["stop_as_written"]),
+        norm(data["complement_of"]),
+        tuple(data["verb_prefixes"]), tuple(data.get("verb_prefix_exceptions", [])),
+        tuple(data.get("stop_prefixes", [])), link_gap(language),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def surnames(gazetteer: Gazetteer, language: Language) -> Mapping[str, frozenset[str]]:
+    """The last word of every spelling of every person, by person key."""
+    out: dict[str, set[str]] = {}
+    for spelling, (key, kind) in gazetteer.names[language].items():
+        if " " in spelling:
+            out.setdefault(key, set()).add(spelling.split()[-1])
+        elif kind != "full":  # a short name; a one-word full key is a joined full name
+            out.setdefault(key, set()).add(spelling)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def read_unlisted_names(
+    text: str, hits: list[Hit], reader: NameReader, original: Callable[[int, int], str]
+) -> list[Hit]:
+    """Widens a short name by the given names written before it ("عبدالفتاح
+    سیسی"), then reads the names of titled people the gazetteer does not list,
+    right after a title, else right before it."""
+    out: list[Hit] = []
+    for h in hits:
+        if h.kind == "name":
+            # a short name may follow up to three given names ("عبدالفتاح سیسی"),
+            # a full one one more ("محمد شهباز شريف")
+            most = 1 if h.name_kind == "full" else 3
+            limit = out[-1].end if out else 0
+            words = reader.words(text, limit, h.start)
+            tokens = [w.group() for w in words]
+            if words and words[-1].end() < h.start and not text[words[-1].end():h.start].strip():
+                for j in range(max(0, len(tokens) - most), len(tokens)):
+                    if tokens[j] in reader.given and all(
+                        t in reader.given or t in reader.suffixes for t in tokens[j:]
+                    ):
+                        h = Hit(words[j].start(), h.end, "name", person=h.person,
+                                 name_kind="full" if h.name_kind == "context" else h.name_kind)
+                        break
+        out.append(h)
+    result: list[Hit] = []
+    for i, h in enumerate(out):
+        result.append(h)
+        if h.kind != "title" or h.bare or reader.governed(text, h.start):
+            continue
+        nxt = out[i + 1].start if i + 1 < len(out) else len(text)
+        prev = result[-2].end if len(result) > 1 else 0
+        if i + 1 < len(out) and out[i + 1].kind == "name" and not text[h.end:nxt].strip(" \t،,"):
+            continue  # a listed name follows
+        span = reader.after(text, h.end, nxt, original)
+        if span is not None:
+            result.append(Hit(span[0], span[1], "name", name_kind="unlisted"))
+            continue
+        if len(result) > 1 and result[-2].kind == "name" and not text[prev:h.start].strip(" \t،,"):
+            continue  # a name stands right before
+        if h.needs_neighbour:
+            continue
+        span = reader.before(text, h.start, prev, original)
+        if span is not None:
+            result.insert(len(result) - 1, Hit(span[0], span[1], "name", name_kind="unlisted"))
+    return result
+
+
+
+__all__ = ["NameReader", "name_reader", "read_unlisted_names", "surnames"]

@@ -1,0 +1,214 @@
+"""Joining number tokens into numbers: the grammar of written cardinals.
+
+The parts of a number come in descending order ("بیست و پنج"; Arabic also
+"خمسة وعشرون"), scale words multiply what comes before them, and fractions
+may follow a count or a scale ("یک و نیم میلیارد", "مليار ونصف"). Two numbers
+joined by "و" where the second is not smaller stay two numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Literal
+
+from diplonlp.model import Language
+from diplonlp.numerals.lexicon import SCALE_KINDS, Kind
+from diplonlp.numerals.tokens import Token
+
+Form = Literal["digits", "words", "mixed"]
+_ZERO = Decimal(0)
+
+
+def gap_kind(text: str, end: int, start: int, language: Language) -> str | None:
+    """How two tokens are joined: "space", "conj" (و) or None (not joined)."""
+    gap = text[end:start]
+    if len(gap) > 8:
+        return None
+    stripped = gap.strip()
+    if not stripped:
+        return "space" if gap else "none"
+    if stripped == "و":
+        return "conj"
+    return None
+
+
+class Builder:
+    """Accumulates the value of one number, token by token."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self.tokens: list[Token] = []
+        self.total = _ZERO
+        self.current = _ZERO
+        self.limit: Decimal | None = None  # an added part must be below this
+        self.last_kind: Kind | None = None
+        self.last_scale: Decimal | None = None
+        self.max_scale: Decimal | None = None
+        self.fraction_used = False
+        self.arabic_unit_first = False
+
+    @property
+    def value(self) -> Decimal:
+        return self.total + self.current
+
+    def _apply_scale(self, scale: Decimal) -> None:
+        count = self.current if self.current else Decimal(1)
+        if self.last_scale is not None and scale > self.last_scale:
+            self.total = (self.total + count) * scale if self.current else self.total * scale
+        else:
+            self.total += count * scale
+        self.current = _ZERO
+        self.last_scale = scale
+        self.max_scale = scale if self.max_scale is None else max(self.max_scale, scale)
+        self.limit = scale
+        self.arabic_unit_first = False
+
+    def accept(self, tok: Token, join: str) -> bool:
+        """Take the token (trying each of its readings); False leaves the state as it was."""
+        if self._accept(tok, join):
+            return True
+        for kind, value, ambiguous, clitic in tok.others:
+            alt = Token(tok.start, tok.end, kind, value, tok.raw, clitic, ambiguous)
+            if self._accept(alt, join):
+                return True
+        return False
+
+    def _accept(self, tok: Token, join: str) -> bool:
+        kind = tok.kind
+        first = not self.tokens
+        conj = join == "conj" or (tok.clitic.startswith("و") and not first)
+        if not first and join == "none" and kind != "digits" and not tok.clitic:
+            return False
+        if not first and tok.clitic and not tok.clitic.startswith("و"):
+            return False  # بـ / لـ start a new phrase
+        if kind == "digits":
+            if first:
+                self.current = tok.value
+                self.limit = Decimal(1)
+            elif conj and self.last_kind in SCALE_KINDS and self.last_scale is not None:
+                if not (tok.value < self.last_scale) or tok.value < 0:
+                    return False
+                self.current = tok.value
+                self.limit = Decimal(1)
+            else:
+                return False
+        elif kind in ("unit", "teen", "ten", "hundred"):
+            v = tok.value
+            if first:
+                self.current = v
+                self.limit = _place(kind)
+            elif (
+                kind == "hundred" and v == 100 and not conj
+                and self.last_kind == "unit" and 0 < self.current < 10 and self.total == 0
+            ):
+                self.current *= 100  # چهار صد, أربعة مئة, Dari دو صد
+                self.limit = Decimal(100)
+            elif (
+                self.language == "ar" and kind == "ten" and conj and self.last_kind == "unit"
+                and 0 < self.current % 10 < 10 and not self.arabic_unit_first
+                and (self.limit or 0) <= 1 and self.current < 10 + (self.current // 100) * 100
+            ):
+                self.current += v  # خمسة وعشرون
+                self.arabic_unit_first = True
+                self.limit = Decimal(1)
+            elif conj and self.limit is not None and v < self.limit and v > 0:
+                self.current += v
+                self.limit = _place(kind)
+            else:
+                return False
+        elif kind == "teen_tail":
+            if self.last_kind == "unit" and not conj and 0 < self.current % 100 < 10:
+                self.current += 10  # ثلاثة عشر
+                self.limit = Decimal(1)
+            else:
+                return False
+        elif kind == "scale":
+            if conj:
+                # "یک میلیون و هزار": a new group whose count of one is not written
+                if not (
+                    self.current == 0 and self.last_kind in SCALE_KINDS
+                    and self.last_scale is not None and tok.value < self.last_scale
+                ):
+                    return False
+                self.current = Decimal(1)
+            if not first and self.current == 0 and self.last_kind not in SCALE_KINDS:
+                return False
+            if self.last_scale is not None and self.current == 0 and tok.value <= self.last_scale:
+                return False
+            if self.last_kind == "fraction" and self.current == 0:
+                return False
+            self._apply_scale(tok.value)
+        elif kind == "plural_scale":
+            if conj or self.current <= 0 or first:
+                return False
+            self._apply_scale(tok.value)
+        elif kind == "dual_scale":
+            new_group = (
+                self.current == 0 and self.last_kind in SCALE_KINDS
+                and self.last_scale is not None and tok.value < self.last_scale
+            )
+            if conj and not new_group:
+                return False
+            if first or (conj and new_group):
+                self.current = Decimal(2)
+                self._apply_scale(tok.value)
+            elif self.current > 0 and tok.raw.endswith("ا"):
+                self._apply_scale(tok.value)  # عشرين ألفا: accusative singular after a count
+            else:
+                return False
+        elif kind == "fraction":
+            if first:
+                self.current = tok.value
+                self.limit = _ZERO
+            elif self.fraction_used or not conj:
+                return False
+            elif self.last_kind in SCALE_KINDS and self.last_scale is not None:
+                self.total += tok.value * self.last_scale  # مليار ونصف
+                self.limit = _ZERO
+            elif self.current > 0 and self.current == self.current.to_integral_value():
+                self.current += tok.value  # یک و نیم
+                self.limit = _ZERO
+            else:
+                return False
+            self.fraction_used = True
+        else:  # pragma: no cover
+            return False
+        self.tokens.append(tok)
+        self.last_kind = kind
+        return True
+
+    def span(self) -> tuple[int, int, Form, bool] | None:
+        """(start, end, form, ambiguous) of the number built so far, or None."""
+        toks = self.tokens
+        if not toks:
+            return None
+        forms = {"digits" if t.kind == "digits" else "words" for t in toks}
+        form: Form = "mixed" if len(forms) > 1 else ("digits" if "digits" in forms else "words")
+        start = toks[0].start if toks[0].kind == "digits" else toks[0].start + len(toks[0].clitic)
+        # a lone ambiguous word, or a lone fraction ("نصف الأعضاء"), counts only
+        # as part of money or a percentage
+        ambiguous = len(toks) == 1 and (toks[0].ambiguous or toks[0].kind == "fraction")
+        return start, toks[-1].end, form, ambiguous
+
+
+def _place(kind: str) -> Decimal:
+    return {"unit": Decimal(1), "teen": Decimal(1), "ten": Decimal(10)}.get(kind, Decimal(100))
+
+
+def with_scale_reading(toks: Sequence[Token], text: str) -> list[Token]:
+    """Digits right before a scale word take their decimal reading (1.500 مليار)."""
+    out = list(toks)
+    for i, tok in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if (
+            tok.kind == "digits" and tok.alt_before_scale is not None
+            and nxt.kind in SCALE_KINDS and not nxt.clitic
+            and text[tok.end : nxt.start].strip() == ""
+        ):
+            out[i] = Token(tok.start, tok.end, "digits", tok.alt_before_scale, tok.raw)
+    return out
+
+
+
+__all__ = ["Builder", "Form", "gap_kind", "with_scale_reading"]

@@ -1,0 +1,134 @@
+"""The numeral extractors: every cardinal (``_numerals``), and the ones that
+stand alone (``numbers``)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from attrs import field, frozen
+
+from diplonlp.model import Mention, NumberMention, Span
+from diplonlp.numerals.builder import Builder, Form, gap_kind, with_scale_reading
+from diplonlp.numerals.tokens import Token, tokens
+from diplonlp.pipeline import BaseExtractor, Document
+
+_ODD_SPACES = frozenset("\u2009\u202f\u00a0\u2007")
+
+
+@frozen
+class Numeral(Mention):
+    """A cardinal found in the text (scratch dimension ``_numerals``).
+
+    ``norm_start``/``norm_end`` locate it in the normalised text, so that later
+    extractors can look at what stands around it.
+    """
+
+    value: Decimal = field(kw_only=True)
+    norm_start: int = field(kw_only=True)
+    norm_end: int = field(kw_only=True)
+    form: Form = field(kw_only=True)
+    #: the largest scale word in it (1000, 10**6 ...), or None
+    scale: Decimal | None = field(kw_only=True, default=None)
+    #: a lone ambiguous word (Persian یک, نه; Arabic أحد ...)
+    ambiguous: bool = field(kw_only=True, default=False)
+
+
+def find_numerals(doc: Document) -> list[Numeral]:
+    """Every cardinal number in the document, left to right, not overlapping."""
+    text = doc.norm
+    language = doc.language
+    found: list[Numeral] = []
+    chain: list[Token] = []
+
+    def flush() -> None:
+        toks = with_scale_reading(chain, text)
+        i = 0
+        while i < len(toks):
+            builder = Builder(language)
+            j = i
+            while j < len(toks):
+                join = "space" if j == i else (gap_kind(text, toks[j - 1].end, toks[j].start,
+                                                          language) or "space")
+                if not builder.accept(toks[j], join):
+                    break
+                j += 1
+            if j == i:  # the token cannot start a number (a bare plural scale)
+                i += 1
+                continue
+            span = builder.span()
+            if span is not None:
+                start, end, form, ambiguous = span
+                found.append(doc.mention(
+                    Numeral, start, end, value=builder.value, norm_start=start, norm_end=end,
+                    form=form, scale=builder.max_scale, ambiguous=ambiguous,
+                ))
+            i = j
+        chain.clear()
+
+    original = doc.text
+    to_original = doc.normalized.to_original
+
+    def odd_space(i: int) -> bool:
+        return original[to_original(i)] in _ODD_SPACES
+
+    for tok in tokens(text, language, odd_space):
+        if tok.kind == "digits" and tok.raw.startswith(("-", "−")) and chain:
+            flush()
+        if chain and gap_kind(text, chain[-1].end, tok.start, language) is None:
+            flush()
+        chain.append(tok)
+    flush()
+    return found
+
+
+class NumeralExtractor(BaseExtractor):
+    """Every cardinal (scratch dimension ``_numerals``; see :class:`NumberExtractor`)."""
+
+    name = "numerals.v1"
+    produces = "_numerals"
+
+    def extract(self, doc: Document) -> list[Numeral]:
+        return find_numerals(doc)
+
+
+class NumberExtractor(BaseExtractor):
+    """``numbers``: the cardinals that are not inside a date, money or percentage,
+    nor a lone ambiguous word (Persian یک as an article)."""
+
+    name = "numbers.v1"
+    produces = "numbers"
+    requires = ("_numerals", "dates", "money", "percentages")
+
+    def extract(self, doc: Document) -> Iterator[NumberMention]:
+        taken = SpanIndex(m for dim in ("dates", "money", "percentages") for m in doc.get(dim))
+        for numeral in doc.get("_numerals"):
+            assert isinstance(numeral, Numeral)
+            if numeral.ambiguous or taken.overlaps(numeral.start, numeral.end):
+                continue
+            yield NumberMention(numeral.start, numeral.end, text=numeral.text, value=numeral.value)
+
+
+class SpanIndex:
+    """Answers "does [start, end) overlap any of these spans?" in O(log n)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for s in sorted(spans, key=lambda x: (x.start, x.end)):
+            if merged and s.start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], s.end)
+            else:
+                merged.append([s.start, s.end])
+        self._starts = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0 and self._ends[i] > start and end > self._starts[i]:
+            return True
+        i += 1
+        return i < len(self._starts) and self._starts[i] < end
+
+
+__all__ = ["NumberExtractor", "Numeral", "NumeralExtractor", "SpanIndex", "find_numerals"]
