@@ -154,8 +154,17 @@ def _run(argv: list[str], stdin: str = "", tty: bool = False) -> tuple[int, str]
     return code, err.getvalue()
 
 
+def _rows(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
 def _ids(path: Path) -> Counter[str]:
-    return Counter(json.loads(line)["id"] for line in path.read_text("utf-8").splitlines())
+    """The ids of the parsed records (error lines left out)."""
+    return Counter(row["id"] for row in _rows(path) if "error" not in row)
+
+
+def _errors(path: Path) -> dict[int | str, str]:
+    return {row["line"] or row["id"]: row["error"] for row in _rows(path) if "error" in row}
 
 
 def test_batch_jsonl_with_bad_lines(tmp_path: Path) -> None:
@@ -169,8 +178,10 @@ def test_batch_jsonl_with_bad_lines(tmp_path: Path) -> None:
     assert "line 6: 'text' is int, not str" in err
     assert "line 7: a JSON list, not an object" in err
     assert "12 done, 4 failed, 0 skipped" in err
-    first = json.loads(out.read_text("utf-8").splitlines()[0])
-    assert first == {"id": "a0", **diplonlp.parse_article(SHORT[0]).to_dict()}
+    rows = _rows(out)
+    assert [row["line"] for row in rows] == list(range(1, 17))  # every input line, in order
+    assert set(_errors(out)) == {4, 5, 6, 7}
+    assert rows[0] == {"id": "a0", "line": 1, **diplonlp.parse_article(SHORT[0]).to_dict()}
 
 
 def test_batch_refuses_to_overwrite_without_resume_or_force(tmp_path: Path) -> None:
@@ -206,7 +217,8 @@ def test_batch_folder_stdin_and_progress(tmp_path: Path) -> None:
     code, err = _run(["batch", str(folder), "-o", str(out)], tty=True)
     assert code == 0
     assert _ids(out) == Counter({"a.txt": 1, "2023/b.txt": 1})
-    assert "bad.txt: not UTF-8" in err
+    assert "bad.txt': not UTF-8" in err
+    assert set(_errors(out)) == {"bad.txt"}
     assert "art" in err  # the progress bar's unit
     stdin = json.dumps({"key": 7, "body": SHORT[1], "day": "2023-10-02"}, ensure_ascii=False)
     code, err = _run(["batch", "-", "-o", str(out), "--force", "--id-field", "key",

@@ -16,51 +16,62 @@ from typing import Generic, TypeVar
 import regex
 
 from diplonlp._text import Head
+from diplonlp.normalize import NormalizedText
 
 V = TypeVar("V")
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
-_MEMO_LIMIT = 200_000  # words remembered per filter; beyond it, words are checked afresh
-_last: tuple[str, list[tuple[int, str]]] | None = None
-_last_distinct: tuple[str, set[str]] | None = None
-_last_positions: tuple[str, dict[str, list[int]]] | None = None
+#: words remembered per filter (a memo across documents, bounded so that memory
+#: stays flat over millions of articles); beyond it, words are checked afresh
+_MEMO_LIMIT = 20_000
 
 
-def words_of(text: str) -> list[tuple[int, str]]:
-    """(start, word) for every word of ``text``; the last text's list is reused,
-    so the several filters run over one document tokenise it once."""
-    global _last
-    cached = _last
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    found = [(m.start(), m.group()) for m in _WORD.finditer(text)]
-    _last = (text, found)
-    return found
+class WordIndex:
+    """The words of one text: (start, word) in order, the distinct words, and
+    where each stands. Built once per document (see :func:`word_index`) and
+    shared by every filter that reads the document; nothing of it is kept at
+    module level."""
+
+    __slots__ = ("_distinct", "_positions", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[tuple[int, str]] = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+        self._distinct: set[str] | None = None
+        self._positions: dict[str, list[int]] | None = None
+
+    @property
+    def distinct(self) -> set[str]:
+        if self._distinct is None:
+            self._distinct = {word for _pos, word in self.words}
+        return self._distinct
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """word -> the indexes in :attr:`words` where it stands."""
+        if self._positions is None:
+            found: dict[str, list[int]] = {}
+            for i, (_pos, word) in enumerate(self.words):
+                found.setdefault(word, []).append(i)
+            self._positions = found
+        return self._positions
 
 
-def distinct_words_of(text: str) -> set[str]:
-    """The distinct words of ``text`` (cached for the last text, as words_of)."""
-    global _last_distinct
-    cached = _last_distinct
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    found = {word for _pos, word in words_of(text)}
-    _last_distinct = (text, found)
-    return found
+Indexed = WordIndex | str
 
 
-def positions_of(text: str) -> dict[str, list[int]]:
-    """word -> the indexes in ``words_of(text)`` where it stands (cached for the
-    last text)."""
-    global _last_positions
-    cached = _last_positions
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    found: dict[str, list[int]] = {}
-    for i, (_pos, word) in enumerate(words_of(text)):
-        found.setdefault(word, []).append(i)
-    _last_positions = (text, found)
+def index_of(text: Indexed) -> WordIndex:
+    """``text``'s word index (a string gets a fresh one)."""
+    return text if isinstance(text, WordIndex) else WordIndex(text)
+
+
+def word_index(normalized: NormalizedText) -> WordIndex:
+    """The word index of a document's normalised text, built once and kept on
+    the document (every extractor of one parse shares it)."""
+    found = normalized.memo.get("words")
+    if not isinstance(found, WordIndex):
+        found = normalized.memo["words"] = WordIndex(normalized.text)
     return found
 
 
@@ -101,11 +112,12 @@ class WordStarts:
                         return True
         return False
 
-    def starts(self, text: str) -> list[int]:
+    def starts(self, text: Indexed) -> list[int]:
         """Start offsets of the words that may begin an entry. The text's
         distinct words are split into known hits and misses with set
         operations; only words never seen before are checked in Python."""
-        distinct = distinct_words_of(text)
+        index = index_of(text)
+        distinct = index.distinct
         yes, no = self._yes, self._no
         unknown = distinct - yes - no
         if unknown:
@@ -120,8 +132,8 @@ class WordStarts:
             hits = distinct & yes
         if not hits:
             return []
-        where = positions_of(text)
-        words = words_of(text)
+        where = index.positions
+        words = index.words
         return [words[i][0] for i in sorted(i for w in hits for i in where[w])]
 
 
@@ -149,25 +161,26 @@ class PhraseIndex(Generic[V]):
             self.most_words = max(self.most_words, len(_WORD.findall(phrase)))
         self.prefixes = frozenset(k[:i] for k in self.index for i in range(1, len(k) + 1))
 
-    def candidates(self, text: str, heads: Iterable[Head]) -> list[int]:
-        """Indexes into ``words_of(text)`` of the words that may begin an entry."""
+    def candidates(self, index: WordIndex, heads: Iterable[Head]) -> list[int]:
+        """Indexes into ``index.words`` of the words that may begin an entry."""
         heads = tuple(heads)
         prefixes = self.prefixes
         found = {
-            w for w in distinct_words_of(text)
+            w for w in index.distinct
             if any((not strip or (w.startswith(strip) and len(w) > len(strip)))
                    and add + w[len(strip):] in prefixes for strip, add in heads)
         }
-        where = positions_of(text)
+        where = index.positions
         return sorted(i for w in found for i in where[w])
 
     def match_at(
-        self, text: str, i: int, heads: Iterable[Head], gap: regex.Pattern[str]
+        self, index: WordIndex, i: int, heads: Iterable[Head], gap: regex.Pattern[str]
     ) -> tuple[int, int, V] | None:
         """(start, end, value) of the longest entry starting at word ``i``, tried
         behind each head in turn (the first head that gives one wins); words of
         one entry must be separated by what ``gap`` fully matches."""
-        words = words_of(text)
+        text = index.text
+        words = index.words
         pos, word = words[i]
         for strip, add in heads:
             if strip and (len(word) <= len(strip) or not word.startswith(strip)):
@@ -190,16 +203,17 @@ class PhraseIndex(Generic[V]):
         return None
 
     def find(
-        self, text: str, heads: Iterable[Head], gap: regex.Pattern[str]
+        self, text: Indexed, heads: Iterable[Head], gap: regex.Pattern[str]
     ) -> Iterator[tuple[int, int, V]]:
         """Non-overlapping entries in ``text``, leftmost-longest."""
         heads = tuple(heads)
         until = -1
-        words = words_of(text)
-        for i in self.candidates(text, heads):
+        index = index_of(text)
+        words = index.words
+        for i in self.candidates(index, heads):
             if words[i][0] < until:
                 continue
-            found = self.match_at(text, i, heads, gap)
+            found = self.match_at(index, i, heads, gap)
             if found is not None:
                 until = found[1]
                 yield found

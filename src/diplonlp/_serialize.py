@@ -9,6 +9,7 @@ model only through what :mod:`diplonlp.model` passes it (no import back).
 
 from __future__ import annotations
 
+import decimal
 import functools
 from collections.abc import Mapping
 from decimal import Decimal
@@ -25,9 +26,13 @@ if TYPE_CHECKING:
 OMIT_IF_UNSET = "diplonlp.omit_if_unset"
 
 
+#: normalize() rounds to the context's precision: use an exact one, never the caller's
+_EXACT = decimal.Context(prec=200, Emin=-999_999, Emax=999_999)
+
+
 def decimal_to_str(value: Decimal) -> str:
     """Exact plain decimal string: no exponent, no trailing zeros."""
-    text = format(value.normalize(), "f")
+    text = format(value.normalize(_EXACT), "f")
     return "0" if text in ("-0", "") else text
 
 

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from diplonlp._version import __version__
+from diplonlp.errors import DiplonlpError
 
 
 class _UsageError(Exception):
@@ -121,11 +122,16 @@ def main(
             from diplonlp._batch_cli import BatchUsageError, run
 
             try:
-                return run(args, stdin, stderr)
+                return run(args, stdin, stdout, stderr)
             except BatchUsageError as exc:
+                raise _UsageError(str(exc)) from None
+            except DiplonlpError as exc:  # a plugin that cannot load, a broken data file
                 raise _UsageError(str(exc)) from None
         return _parse_command(args, stdin, stdout)
     except _UsageError as exc:
+        stderr.write(f"diplonlp: error: {exc}\n")
+        return 2
+    except DiplonlpError as exc:
         stderr.write(f"diplonlp: error: {exc}\n")
         return 2
     except BrokenPipeError:

@@ -15,7 +15,7 @@ from collections import Counter
 
 import regex
 
-from diplonlp._prefilter import PhraseIndex
+from diplonlp._prefilter import Indexed, PhraseIndex
 from diplonlp._resources import load_json
 from diplonlp._text import clitic_heads, with_joined_keys
 from diplonlp.model import Language
@@ -58,7 +58,7 @@ def place_lexicon(language: Language) -> dict[str, str]:
     return {normalize_lexeme(c, language): code for c, code in cities.items()}
 
 
-_GAP = regex.compile(r"[^\S\n]*")  # words of one name: on one line
+_GAP = regex.compile(r"[^\S\n]*+")  # words of one name: on one line
 
 
 @functools.lru_cache(maxsize=2)
@@ -66,7 +66,7 @@ def _evidence_index(language: Language) -> PhraseIndex[str]:
     return PhraseIndex(_evidence(language))
 
 
-def count_countries(norm_text: str, language: Language) -> Counter[str]:
+def count_countries(norm_text: Indexed, language: Language) -> Counter[str]:
     """How often each country is named (or one of its main cities) in a normalised
     text, also behind Arabic clitics and the article (a :class:`PhraseIndex`
     walk: the cost does not grow with the lexicon)."""

@@ -29,6 +29,7 @@ import regex
 from attrs import frozen
 
 from diplonlp._amounts import widen
+from diplonlp._prefilter import word_index
 from diplonlp._resources import load_json
 from diplonlp._text import NOT_LETTER_AFTER, alternation, with_joined_keys
 from diplonlp.model import Language, MoneyMention
@@ -134,7 +135,7 @@ class _Resolver:
         if self._counts is None:
             from diplonlp.countries import count_countries
 
-            self._counts = count_countries(self.doc.norm, self.doc.language)
+            self._counts = count_countries(word_index(self.doc.normalized), self.doc.language)
         scores = sorted(
             ((self._counts.get(country, 0), code) for country, code in unit.candidates),
             reverse=True,

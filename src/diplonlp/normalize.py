@@ -220,6 +220,9 @@ class NormalizedText:
     text: str
     norm_starts: tuple[int, ...] = field(repr=False)
     orig_starts: tuple[int, ...] = field(repr=False)
+    #: per-document work shared by the extractors of one parse (a word index);
+    #: it lives and dies with this object, never at module level
+    memo: dict[str, object] = field(factory=dict, init=False, repr=False, eq=False)
 
     def __len__(self) -> int:
         return len(self.text)

@@ -29,6 +29,8 @@ valid pipeline lists its extractors.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
@@ -46,6 +48,14 @@ if TYPE_CHECKING:
     from diplonlp.normalize import NormalizedText
 
 M = TypeVar("M", bound=Mention)
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+#: The decimal context every parse runs in, whatever the caller's is: exact
+#: for any number the extractors accept (at most 64 digits), never rounding.
+EXACT = decimal.Context(prec=200, rounding=decimal.ROUND_HALF_EVEN, Emin=-999_999,
+                        Emax=999_999, traps=[decimal.InvalidOperation, decimal.Overflow,
+                                             decimal.DivisionByZero])
 
 
 @frozen
@@ -182,6 +192,10 @@ class Pipeline:
                 raise TypeError(message("E002", type=type(reference_date).__name__))
             if isinstance(reference_date, dt.datetime):
                 reference_date = reference_date.date()
+        if _SURROGATE.search(text):
+            # not text: a lone surrogate cannot be encoded. Each becomes U+FFFD, one
+            # character for one, so offsets are those of the input.
+            text = _SURROGATE.sub("\ufffd", text)
         lang = detect_language(text) if language is None else check_language(language)
         return Document(text, normalizer_for(lang)(text), lang, reference_date)
 
@@ -194,8 +208,14 @@ class Pipeline:
     ) -> Article:
         """Parse one article. See :func:`diplonlp.parse_article`."""
         doc = self.document(text, reference_date=reference_date, language=language)
+        text = doc.text  # lone surrogates replaced (see document())
         if not text.strip():
             return Article(text, doc.language)
+        with decimal.localcontext(EXACT):
+            return self._run(doc)
+
+    def _run(self, doc: Document) -> Article:
+        text = doc.text
         found: dict[str, tuple[Mention, ...]] = {}
         for ext in self.extractors:
             # the extractor sees what it declares, nothing else

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from attrs import evolve
 
+from diplonlp._prefilter import word_index
 from diplonlp.dates.resolution import (
     attach_time,
     choose_published,
@@ -29,7 +30,8 @@ def find_dates(doc: Document, *, current_periods: bool = False) -> list[DateMent
     """Every date in the document: candidates from the scanner, the full dates
     resolved first, then the anchor chosen from them, then the rest resolved
     against it (see :mod:`diplonlp.dates.resolution`)."""
-    candidates = scan(doc.norm, doc.language, _numerals(doc), current_periods=current_periods)
+    candidates = scan(doc.norm, doc.language, _numerals(doc), current_periods=current_periods,
+                      index=word_index(doc.normalized))
     resolved: dict[int, DateMention] = {}
     for i, c in enumerate(candidates):
         if c.kind != "date" or c.year is None:

@@ -14,7 +14,7 @@ from typing import Literal
 import regex
 from attrs import evolve, frozen
 
-from diplonlp._prefilter import digit_starts, matches, merged
+from diplonlp._prefilter import WordIndex, digit_starts, matches, merged
 from diplonlp._text import key
 from diplonlp.dates.calendars import (
     YEAR_RANGES,
@@ -65,21 +65,23 @@ class Scanner:
     """Date candidates of one normalised text (see :func:`scan`)."""
 
     def __init__(self, text: str, language: Language,
-                 numerals: Sequence[tuple[int, int, int | None, bool]]) -> None:
+                 numerals: Sequence[tuple[int, int, int | None, bool]],
+                 index: WordIndex | None = None) -> None:
         #: (norm_start, norm_end, integer value or None, has a scale word) of every numeral
         self.numerals = numerals
         self.text = text
+        self.index = index or WordIndex(text)
         self.language = language
         self.lex = lexicon(language)
         self.pat = patterns(language)
 
     def _words(self, name: str, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
-        return matches(pattern, self.text, self.pat.starts[name].starts(self.text))
+        return matches(pattern, self.text, self.pat.starts[name].starts(self.index))
 
     def _day_first(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
         starts = merged(
             digit_starts(self.text, self.pat.clitics),
-            self.pat.starts["day_words"].starts(self.text),
+            self.pat.starts["day_words"].starts(self.index),
         )
         return matches(pattern, self.text, starts)
 
@@ -354,13 +356,13 @@ def select(found: list[Candidate]) -> list[Candidate]:
 
 def scan(text: str, language: Language,
          numerals: Sequence[tuple[int, int, int | None, bool]], *,
-         current_periods: bool = False) -> list[Candidate]:
+         current_periods: bool = False, index: WordIndex | None = None) -> list[Candidate]:
     """Every date candidate of a normalised text, not overlapping, in text order.
 
     ``numerals`` are the text's numbers as (start, end, integer value or None,
     has a scale word): counts of relative dates and amounts that are not years.
     """
-    scanner = Scanner(text, language, numerals)
+    scanner = Scanner(text, language, numerals, index)
     found = [
         *scanner.dmy(), *scanner.numeric(), *scanner.month_year(), *scanner.years(),
         *scanner.year_ranges(),

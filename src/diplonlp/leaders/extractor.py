@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from diplonlp._prefilter import word_index
 from diplonlp.dates import story_anchor
 from diplonlp.leaders.gazetteer import Gazetteer, default_gazetteer
 from diplonlp.leaders.names import name_reader, read_unlisted_names
@@ -61,7 +62,7 @@ class LeaderExtractor(BaseExtractor):
 
     def extract(self, doc: Document) -> Iterator[LeaderMention]:
         g = grammar(doc.language, self.gazetteer)
-        hits = drop_overlaps(sorted(find_hits(doc.norm, doc.language, g),
+        hits = drop_overlaps(sorted(find_hits(word_index(doc.normalized), doc.language, g),
                                     key=lambda h: (h.start, -h.end)))
         # context short names count after the person was named in full or by title
         seen: set[str] = set()

@@ -24,7 +24,7 @@ from diplonlp.leaders.titles import Hit, link_gap, role_words
 from diplonlp.model import Language
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
-_SPACE = regex.compile(r"[^\S\n]+")
+_SPACE = regex.compile(r"[^\S\n]++")
 
 
 @frozen

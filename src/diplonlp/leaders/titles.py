@@ -18,7 +18,7 @@ from typing import Literal
 import regex
 from attrs import frozen
 
-from diplonlp._prefilter import PhraseIndex, WordStarts, matches
+from diplonlp._prefilter import Indexed, PhraseIndex, WordStarts, index_of, matches
 from diplonlp._resources import load_json
 from diplonlp._text import (
     CLITICS,
@@ -173,12 +173,13 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
     )
 
 
-def find_hits(text: str, language: Language, g: Grammar) -> Iterator[Hit]:
+def find_hits(text: Indexed, language: Language, g: Grammar) -> Iterator[Hit]:
     """Every name, title, honorific and generic title in a normalised text
     (overlapping; see :func:`drop_overlaps`)."""
-    for start, end, (person, kind) in g.names.find(text, clitic_heads(language), NAME_GAP):
+    index = index_of(text)
+    for start, end, (person, kind) in g.names.find(index, clitic_heads(language), NAME_GAP):
         yield Hit(start, end, "name", person=person, name_kind=kind)
-    for m in matches(g.titles, text, g.title_starts.starts(text)):
+    for m in matches(g.titles, index.text, g.title_starts.starts(index)):
         portfolio = m.group("portfolio")
         group = "mrole" if portfolio else "role"
         word = key(m.group(group))

@@ -47,6 +47,17 @@ class Builder:
         self.max_scale: Decimal | None = None
         self.fraction_used = False
         self.arabic_unit_first = False
+        #: where the last part joined by "و" after a scale word began (a token index)
+        self.conj_at: int | None = None
+
+    def split_before(self, tok: Token) -> int | None:
+        """When ``tok`` (refused) is a scale word equal to the last one and a part
+        joined by "و" stands between them ("دو هزار و دو هزار"), the token index
+        where a second number begins."""
+        if (tok.kind in SCALE_KINDS and self.last_scale is not None
+                and tok.value == self.last_scale and self.conj_at is not None):
+            return self.conj_at
+        return None
 
     @property
     def value(self) -> Decimal:
@@ -78,10 +89,14 @@ class Builder:
         kind = tok.kind
         first = not self.tokens
         conj = join == "conj" or (tok.clitic.startswith("و") and not first)
+        after_scale = self.last_kind in SCALE_KINDS
         if not first and join == "none" and kind != "digits" and not tok.clitic:
             return False
         if not first and tok.clitic and not tok.clitic.startswith("و"):
             return False  # بـ / لـ start a new phrase
+        if (kind in SCALE_KINDS and self.last_scale is not None and tok.value == self.last_scale
+                and self.current > 0 and self.conj_at is not None):
+            return False  # "دو هزار و دو هزار", "خمسة آلاف وثلاثة آلاف": two numbers
         if kind == "digits":
             if first:
                 self.current = tok.value
@@ -174,6 +189,8 @@ class Builder:
             self.fraction_used = True
         else:  # pragma: no cover
             return False
+        if conj and after_scale:
+            self.conj_at = len(self.tokens)
         self.tokens.append(tok)
         self.last_kind = kind
         return True

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from attrs import field, frozen
 
+from diplonlp._prefilter import word_index
 from diplonlp.model import Mention, NumberMention, Span
 from diplonlp.numerals.builder import Builder, Form, gap_kind, with_scale_reading
 from diplonlp.numerals.tokens import Token, tokens
@@ -42,21 +43,28 @@ def find_numerals(doc: Document) -> list[Numeral]:
     found: list[Numeral] = []
     chain: list[Token] = []
 
+    def build(toks: list[Token], i: int, stop: int) -> tuple[Builder, int]:
+        builder = Builder(language)
+        j = i
+        while j < stop:
+            join = "space" if j == i else (gap_kind(text, toks[j - 1].end, toks[j].start,
+                                                      language) or "space")
+            if not builder.accept(toks[j], join):
+                break
+            j += 1
+        return builder, j
+
     def flush() -> None:
         toks = with_scale_reading(chain, text)
         i = 0
         while i < len(toks):
-            builder = Builder(language)
-            j = i
-            while j < len(toks):
-                join = "space" if j == i else (gap_kind(text, toks[j - 1].end, toks[j].start,
-                                                          language) or "space")
-                if not builder.accept(toks[j], join):
-                    break
-                j += 1
+            builder, j = build(toks, i, len(toks))
             if j == i:  # the token cannot start a number (a bare plural scale)
                 i += 1
                 continue
+            cut = builder.split_before(toks[j]) if j < len(toks) else None
+            if cut is not None:  # "دو هزار و دو هزار": end the first number before "و"
+                builder, j = build(toks, i, i + cut)
             span = builder.span()
             if span is not None:
                 start, end, form, ambiguous = span
@@ -73,7 +81,7 @@ def find_numerals(doc: Document) -> list[Numeral]:
     def odd_space(i: int) -> bool:
         return original[to_original(i)] in _ODD_SPACES
 
-    for tok in tokens(text, language, odd_space):
+    for tok in tokens(text, language, odd_space, word_index(doc.normalized)):
         if tok.kind == "digits" and tok.raw.startswith(("-", "−")) and chain:
             flush()
         if chain and gap_kind(text, chain[-1].end, tok.start, language) is None:

@@ -42,7 +42,7 @@ def ordinal_heads_re(language: Language) -> regex.Pattern[str] | None:
     if not words:
         return None
     alt = alternation(lexeme(w, language) for w in words)
-    return regex.compile(rf"{NOT_LETTER_BEFORE}(?:ال)?(?:{alt})\s+$")
+    return regex.compile(rf"{NOT_LETTER_BEFORE}(?:ال)?(?:{alt})\s++$")
 
 
 __all__ = ["SCALE_KINDS", "Kind", "Reading", "number_words", "ordinal_heads_re"]

@@ -14,12 +14,14 @@ from decimal import Decimal, InvalidOperation
 import regex
 from attrs import frozen
 
-from diplonlp._prefilter import WordStarts, digit_starts, matches, merged
+from diplonlp._prefilter import WordIndex, WordStarts, digit_starts, matches, merged
 from diplonlp._text import NOT_WORD_AFTER, NOT_WORD_BEFORE, NUMBER_CLITICS, clitic_prefix
 from diplonlp.model import Language
 from diplonlp.numerals.lexicon import SCALE_KINDS, Kind, number_words, ordinal_heads_re
 
 _CLITICS = NUMBER_CLITICS
+#: a digit run longer than this is no number
+MOST_DIGITS = 64
 _FA_ORDINAL_SUFFIX = regex.compile(r"(?:امین|مین|ام|م)(?![\p{L}])")
 
 
@@ -78,6 +80,8 @@ def _digit_token(m: regex.Match[str]) -> Token | None:
     if m.group("skip") or m.group("datelike"):
         return None
     raw = m.group("num")
+    if len(raw) > MOST_DIGITS:
+        return None  # an identifier, a hash: no cardinal is written with so many digits
     start, end = m.span("num")
     alt: Decimal | None = None
     try:
@@ -113,8 +117,8 @@ def _digits_context_ok(text: str, start: int, end: int, language: Language) -> t
     move left over a minus sign."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if after and (("a" <= after.lower() <= "z") or after == "_"):
-        return False, start
+    if after and (("a" <= after.lower() <= "z") or after == "_" or after.isdigit()):
+        return False, start  # glued to Latin letters, or a run longer than was read
     if before and (("a" <= before.lower() <= "z") or before == "_"):
         return False, start
     if before in "-‐" and start >= 2 and (text[start - 2].isalpha() or text[start - 2] in "_"):
@@ -147,7 +151,8 @@ def _digits_context_ok(text: str, start: int, end: int, language: Language) -> t
 
 
 def tokens(
-    text: str, language: Language, odd_space: Callable[[int], bool] | None = None
+    text: str, language: Language, odd_space: Callable[[int], bool] | None = None,
+    index: WordIndex | None = None,
 ) -> Iterator[Token]:
     """Number tokens (digit runs and number words) of a normalised text.
 
@@ -157,7 +162,7 @@ def tokens(
     lex = number_words(language)
     skip_until = -1
     clitics = _CLITICS if language == "ar" else ""
-    starts = merged(digit_starts(text, clitics), _word_starts(language).starts(text))
+    starts = merged(digit_starts(text, clitics), _word_starts(language).starts(index or text))
     for m in matches(_token_re(language), text, starts, window=64):
         if m.start() < skip_until:
             continue
