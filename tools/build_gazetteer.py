@@ -192,6 +192,10 @@ def read_tables(paths: list[Path] | None = None) -> list[dict[str, object]]:
     return list(people.values())
 
 
+#: the day the tables were last checked: terms with no end are open on it
+AS_OF = "2026-12-01"
+
+
 def build() -> dict[str, object]:
     return {
         "_about": (
@@ -202,6 +206,7 @@ def build() -> dict[str, object]:
             "context_short_names count only with support in the story (the person named "
             "in full, or a title beside them)."
         ),
+        "as_of": AS_OF,
         "people": read_tables(),
     }
 
@@ -213,7 +218,8 @@ def render() -> str:
     assert isinstance(people, list)
     lines = [json.dumps(p, ensure_ascii=False, separators=(",", ":")) for p in people]
     about = json.dumps(data["_about"], ensure_ascii=False)
-    return '{"_about": ' + about + ',\n"people": [\n' + ",\n".join(lines) + "\n]}\n"
+    return ('{"_about": ' + about + ',\n"as_of": "' + AS_OF + '",\n"people": [\n'
+            + ",\n".join(lines) + "\n]}\n")
 
 
 def main(argv: list[str] | None = None) -> int:
