@@ -53,7 +53,7 @@ def test_to_dict_has_the_contract_shape() -> None:
     ]
     assert d["published"] == {
         "text": TEXT[121:131], "start": 121, "end": 131, "value": "2022-01-26",
-        "calendar": "gregorian", "relative": False,
+        "interval": None, "calendar": "gregorian", "relative": False,
     }
     assert [m["start"] for m in d["dates"]] == [108, 300]
     assert d["dates"][1]["original"] == {"year": 1401, "month": 5, "day": 12}

@@ -47,6 +47,9 @@ def converter() -> cattrs.Converter:
     conv = cattrs.Converter()
     conv.register_unstructure_hook(Decimal, decimal_to_str)
     conv.register_structure_hook(Decimal, lambda v, _: Decimal(str(v)))
+    # pairs ("interval") are JSON arrays
+    conv.register_unstructure_hook_func(lambda t: t is tuple or getattr(t, "__origin__", None)
+                                        is tuple, lambda v: [conv.unstructure(x) for x in v])
 
     def unstructure(cls: type) -> Any:
         overrides: dict[str, Any] = {n: override(omit_if_default=True) for n in _omitted(cls)}

@@ -98,8 +98,21 @@ def squash(text: str) -> str:
 
 
 def lexeme(word: str, language: Language) -> str:
-    """A lexicon entry as the text will show it: normalised, spaces squashed."""
-    return squash(normalize_lexeme(word, language))
+    """A lexicon entry as the text will show it: normalised, spaces squashed. A
+    ZWNJ inside an entry ("رئیس‌جمهور") becomes a space, which patterns and
+    :func:`with_joined_keys` let match a space or nothing."""
+    return squash(normalize_lexeme(word.replace("\u200c", " "), language))
+
+
+def lexeme_forms(word: str, language: Language) -> tuple[str, ...]:
+    """:func:`lexeme`, and for an entry with a ZWNJ also the form the text
+    shows once the normaliser has deleted it ("بردی‌محمداف" -> "بردیمحمداف"),
+    for lookups that go word by word."""
+    spaced = lexeme(word, language)
+    if "\u200c" not in word:
+        return (spaced,)
+    joined = squash(normalize_lexeme(word, language))
+    return (spaced,) if joined == spaced else (spaced, joined)
 
 
 def lexemes(words: Iterable[str], language: Language) -> frozenset[str]:

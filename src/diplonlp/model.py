@@ -69,6 +69,13 @@ def _decimal(value: Decimal | int | str) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(value)
 
 
+def _optional_pair(value: Any) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    first, last = value
+    return (str(first), str(last))
+
+
 def _optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
     return None if value is None else _decimal(value)
 
@@ -115,10 +122,15 @@ class OriginalDate:
 @frozen
 class DateMention(Mention):
     """A date. ``value`` is ISO 8601 Gregorian at the precision the text gives:
-    ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``--MM-DD``; ``None`` for a relative
-    date with nothing to anchor it."""
+    ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``--MM-DD`` or ``--MM``; ``None`` for
+    a relative date with nothing to anchor it. ``interval`` is the first and
+    the last day the mention covers (ISO dates: a day, a Gregorian month or
+    year, a Jalali or Hijri month or year), or ``None`` when its year is not
+    known."""
 
     value: str | None = field(kw_only=True)
+    interval: tuple[str, str] | None = field(kw_only=True, default=None,
+                                             converter=_optional_pair)
     calendar: Calendar = field(kw_only=True, default="gregorian", validator=_one_of(CALENDARS))
     relative: bool = field(kw_only=True, default=False)
     original: OriginalDate | None = field(kw_only=True, default=None, metadata=_OMIT)

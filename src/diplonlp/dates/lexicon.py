@@ -19,8 +19,9 @@ from diplonlp.model import Calendar, Language
 Unit = Literal["day", "week", "month", "year"]
 #: Which day a weekday names: "nearest" (the latest one up to the anchor, the
 #: anchor included: a bare "روز دوشنبه"), "last" (strictly before: "الاثنين
-#: الماضي"), "next" (strictly after), "this" (in the anchor's week).
-Direction = Literal["nearest", "last", "next", "this"]
+#: الماضي"), "next" (strictly after), "this" (in the anchor's week),
+#: "before_last" / "after_next" (a week beyond: "السبت قبل الماضي").
+Direction = Literal["nearest", "last", "next", "this", "before_last", "after_next"]
 
 
 @frozen
@@ -33,13 +34,20 @@ class Lexicon:
     weekdays: dict[str, int]
     eras: dict[str, Calendar]
     ordinals: dict[str, int]
-    relative: dict[str, tuple[Unit, int]]
+    #: relative word -> (unit, offset, calendar of a year or month unit)
+    relative: dict[str, tuple[Unit, int, Calendar]]
     year_cues: tuple[str, ...]
+    #: words after which a bare four-digit number is a label ("رقم 2023")
+    not_years_after: frozenset[str]
     date_cues: tuple[str, ...]
     weekday_before: tuple[str, ...]
     #: word after a weekday -> which one it names
     weekday_after: dict[str, Direction]
     month_cues: tuple[str, ...]
+    #: the month cues as lookup keys ("ماه", "شهر")
+    month_cue_keys: frozenset[str]
+    #: words after a month named alone -> which one they name
+    month_relative: dict[str, Direction]
 
 
 @functools.lru_cache(maxsize=2)
@@ -69,8 +77,9 @@ def lexicon(language: Language) -> Lexicon:
         for day, words in rel["ordinal_days"][language].items()
         for w in words
     }
-    relative: dict[str, tuple[Unit, int]] = {
-        lexeme(w, language): (entry["unit"], int(entry["offset"]))
+    relative: dict[str, tuple[Unit, int, Calendar]] = {
+        lexeme(w, language): (entry["unit"], int(entry["offset"]),
+                              entry.get("calendar", "gregorian"))
         for entry in rel["fixed"][language]
         for w in entry["words"]
     }
@@ -78,11 +87,17 @@ def lexicon(language: Language) -> Lexicon:
     cues = data["weekday_cues"]
     directions: tuple[tuple[str, Direction], ...] = (
         ("past", "last"), ("future", "next"), ("this", "this"),
+        ("before_last", "before_last"), ("after_next", "after_next"),
     )
     for name, direction in directions:
         for w in cues["after"][name][language]:
             after[lexeme(w, language)] = direction
     year_cues = load_json("dates", "year_cues.json")[language]
+    month_relative: dict[str, Direction] = {}
+    for name, direction in directions[:3]:
+        kind = {"past": "last", "future": "next"}.get(name, name)
+        for w in data["month_alone"][kind][language]:
+            month_relative[key(lexeme(w, language))] = direction
     return Lexicon(
         months=with_joined_keys(months),
         ambiguous_months=frozenset(key(w) for w in ambiguous),
@@ -91,20 +106,57 @@ def lexicon(language: Language) -> Lexicon:
         ordinals=with_joined_keys(ordinals),
         relative=with_joined_keys(relative),
         year_cues=tuple(lexeme(w, language) for w in year_cues),
+        not_years_after=frozenset(
+            key(lexeme(w, language))
+            for w in load_json("dates", "year_cues.json")["not_years_after"][language]),
         date_cues=tuple(lexeme(w, language) for w in data["date_cues"][language]),
         weekday_before=tuple(lexeme(w, language) for w in cues["before"][language]),
         weekday_after=with_joined_keys(after),
         month_cues=tuple(lexeme(w, language) for w in data["month_cues"][language]),
+        month_cue_keys=frozenset(key(lexeme(w, language)) for w in data["month_cues"][language]),
+        month_relative=month_relative,
     )
 
 
 @functools.lru_cache(maxsize=2)
-def needs_cue(language: Language) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Relative words that count only with a cue ("اليوم" is often "nowadays"),
-    and the cue words that may stand before them."""
+def needs_cue(language: Language) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """Relative words that are not always a date ("اليوم" is also "nowadays"),
+    the cue words that make them one, and the words after which they are none."""
     data = load_json("dates", "relative.json").get("needs_cue", {}).get(language, {})
     words = frozenset(key(lexeme(w, language)) for w in data.get("words", []))
-    return words, tuple(lexeme(w, language) for w in data.get("before", []))
+    return (words, tuple(lexeme(w, language) for w in data.get("before", [])),
+            tuple(lexeme(w, language) for w in data.get("not_before", [])))
+
+
+@functools.lru_cache(maxsize=2)
+def future_words(language: Language) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words of the future tense, and (Arabic) the verb prefixes that make one."""
+    data = load_json("dates", "relative.json")["future_tense"]
+    return (frozenset(key(lexeme(w, language)) for w in data[language]),
+            tuple(lexeme(w, language) for w in data.get(f"{language}_prefixes", [])))
+
+
+@functools.lru_cache(maxsize=2)
+def nth_words(language: Language) -> dict[str, int]:
+    """"اولین", "الأول", "آخر" -> 1, 1, -1: which weekday of a month."""
+    data = load_json("dates", "calendar_words.json")["nth_weekday"][language]
+    return with_joined_keys({lexeme(w, language): int(n) for n, ws in data.items()
+                             for w in ws})
+
+
+@functools.lru_cache(maxsize=2)
+def story_months(language: Language) -> dict[str, int]:
+    """"الشهر المقبل", "ماه آینده" -> 1: a month counted from the story's."""
+    data = load_json("dates", "calendar_words.json")["month_of_story"][language]
+    return with_joined_keys({lexeme(w, language): int(n) for n, ws in data.items()
+                             for w in ws})
+
+
+@functools.lru_cache(maxsize=2)
+def not_today_after(language: Language) -> frozenset[str]:
+    """Words after اليوم that make it "the day" ("اليوم الأخير"), not today."""
+    data = load_json("dates", "relative.json").get("needs_cue", {}).get(language, {})
+    return frozenset(key(lexeme(w, language)) for w in data.get("not_after", []))
 
 
 @functools.lru_cache(maxsize=2)

@@ -90,7 +90,8 @@ def story_anchor(
     days = [d for d in map(full_date, dates) if d is not None]
     if days:
         return Anchor(max(days), "story")
-    years = [int(d.value) for d in dates if not d.relative and d.value and len(d.value) == 4]
+    years = [int(d.value) for d in dates if not d.relative and d.value and len(d.value) == 4
+             and d.value.isdigit()]
     return Anchor(dt.date(max(years), 7, 1), "story") if years else None
 
 
@@ -115,32 +116,147 @@ def complete_year(calendar: Calendar, month: int, day: int, anchor: dt.date) -> 
     return None
 
 
-def _relative_value(c: Candidate, anchor: dt.date) -> str | None:
+Interval = tuple[dt.date, dt.date]
+
+
+def span_of(calendar: Calendar, year: int, month: int | None = None,
+            day: int | None = None) -> Interval | None:
+    """The first and last Gregorian day of a year, month or day of ``calendar``."""
+    if day is not None:
+        assert month is not None
+        date = to_gregorian(calendar, year, month, day)
+        return None if date is None else (date, date)
+    if month is not None:
+        first = to_gregorian(calendar, year, month, 1)
+        nxt = (to_gregorian(calendar, year + 1, 1, 1) if month == 12
+               else to_gregorian(calendar, year, month + 1, 1))
+    else:
+        first = to_gregorian(calendar, year, 1, 1)
+        nxt = to_gregorian(calendar, year + 1, 1, 1)
+    if first is None:
+        return None
+    if nxt is None:  # the end of what the calendar library covers
+        return None
+    return first, nxt - dt.timedelta(days=1)
+
+
+def _relative(c: Candidate, anchor: dt.date) -> tuple[str, Interval] | None:
+    """Value and interval of a relative date from the anchor."""
     assert c.unit is not None
+    if c.unit in ("month", "year") and c.calendar != "gregorian":
+        written = from_gregorian(c.calendar, anchor)
+        if written is None:
+            return None
+        year, month = written[0], written[1]
+        if c.unit == "year":
+            span = span_of(c.calendar, year + c.offset)
+        else:
+            total = year * 12 + month - 1 + c.offset
+            span = span_of(c.calendar, total // 12, total % 12 + 1)
+        if span is None:
+            return None
+        return iso(span[0], "year" if c.unit == "year" else "month"), span
     if c.unit == "month":
-        month = add_months(anchor, c.offset)
-        return None if month is None else iso(month, "month")
+        first = add_months(anchor, c.offset)
+        span = None if first is None else span_of("gregorian", first.year, first.month)
+        return None if first is None or span is None else (iso(first, "month"), span)
     if c.unit == "year":
         year = anchor.year + c.offset
-        return f"{year:04d}" if 1 <= year <= 9999 else None
+        span = span_of("gregorian", year) if 1 <= year <= 9998 else None
+        return None if span is None else (f"{year:04d}", span)
     day = add_days(anchor, c.offset * (7 if c.unit == "week" else 1))
-    return None if day is None else iso(day, "day")
+    return None if day is None else (iso(day, "day"), (day, day))
 
 
-def _weekday_value(c: Candidate, anchor: dt.date) -> str | None:
+def _weekday_day(c: Candidate, anchor: dt.date) -> dt.date | None:
     assert c.weekday is not None
     back = (anchor.weekday() - c.weekday) % 7  # days since the latest such day
+    ahead = (c.weekday - anchor.weekday()) % 7 or 7
     if c.direction == "nearest":
         delta = -back
     elif c.direction == "last":
         delta = -(back or 7)  # "last Monday" said on a Monday is a week ago
+    elif c.direction == "before_last":
+        delta = -(back or 7) - 7
     elif c.direction == "next":
-        delta = (c.weekday - anchor.weekday()) % 7 or 7
+        delta = ahead
+    elif c.direction == "after_next":
+        delta = ahead + 7
     else:  # "this": the day of the anchor's week, weeks starting on Saturday
         since_saturday = (anchor.weekday() - 5) % 7
         delta = -since_saturday + (c.weekday - 5) % 7
-    day = add_days(anchor, delta)
-    return None if day is None else iso(day, "day")
+    return add_days(anchor, delta)
+
+
+def _nth_weekday_day(c: Candidate, anchor: dt.date) -> dt.date | None:
+    """"آخرین جمعه ماه رمضان": the nth weekday of the month meant."""
+    assert c.weekday is not None
+    if c.month is not None:
+        written = from_gregorian(c.calendar, anchor)
+        if written is None:
+            return None
+        span = span_of(c.calendar, written[0], c.month)
+    else:
+        first = add_months(anchor, c.offset)
+        span = None if first is None else span_of("gregorian", first.year, first.month)
+    if span is None:
+        return None
+    first_day, last_day = span
+    if c.nth > 0:
+        day = first_day + dt.timedelta(days=(c.weekday - first_day.weekday()) % 7 + 7 * (c.nth - 1))
+        return day if day <= last_day else None
+    return last_day - dt.timedelta(days=(last_day.weekday() - c.weekday) % 7)
+
+
+def _month_day_of_story(c: Candidate, anchor: dt.date) -> dt.date | None:
+    """"الخامس من الشهر المقبل": that day of the month counted from the anchor's."""
+    assert c.day is not None
+    first = add_months(anchor, c.offset)
+    if first is None:
+        return None
+    try:
+        return first.replace(day=c.day)
+    except ValueError:
+        return None
+
+
+def _year_towards(calendar: Calendar, month: int, day: int, anchor: dt.date,
+                  direction: str) -> int | None:
+    """The year of (month, day) the way a next/last/this word points from the anchor."""
+    written = from_gregorian(calendar, anchor)
+    if written is None:
+        return None
+    year = written[0]
+    if direction == "this":
+        return year
+    for candidate in ((year, year + 1) if direction == "next" else (year, year - 1)):
+        date = to_gregorian(calendar, candidate, month, day)
+        if date is None:
+            continue
+        if (direction == "next" and date > anchor) or (direction == "last" and date < anchor):
+            return candidate
+    return None
+
+
+def _month_value(c: Candidate, anchor: Anchor | None) -> tuple[str | None, Interval | None]:
+    """A month named alone: that month in the anchor's year (or the one a
+    next/last word points to), else ``--MM`` (a Jalali or Hijri month: the
+    Gregorian month of its first day)."""
+    assert c.month is not None
+    if anchor is not None and anchor.resolves:
+        if c.direction in ("next", "last", "this"):
+            year = _year_towards(c.calendar, c.month, 1, anchor.date, c.direction)
+        else:
+            written = from_gregorian(c.calendar, anchor.date)
+            year = written[0] if written is not None else None
+        span = None if year is None else span_of(c.calendar, year, c.month)
+        return (None, None) if span is None else (iso(span[0], "month"), span)
+    if c.calendar == "gregorian":
+        return f"--{c.month:02d}", None
+    hint = from_gregorian(c.calendar, anchor.date) if anchor is not None else None
+    year = hint[0] if hint is not None else {"jalali": 1400, "hijri": 1445}[c.calendar]
+    first = to_gregorian(c.calendar, year, c.month, 1)
+    return (None if first is None else f"--{first.month:02d}"), None
 
 
 def _month_day(calendar: Calendar, month: int, day: int, year_hint: int | None) -> str | None:
@@ -157,15 +273,30 @@ def _month_day(calendar: Calendar, month: int, day: int, year_hint: int | None) 
 def resolve(doc: Document, c: Candidate, anchor: Anchor | None) -> DateMention | None:
     """The mention of candidate ``c``; None for a date that does not exist."""
     value: str | None = None
+    interval: Interval | None = None
+    resolving = anchor.date if anchor is not None and anchor.resolves else None
     if c.kind == "relative":
-        if anchor is not None and anchor.resolves:
-            value = _relative_value(c, anchor.date)
-        return doc.mention(DateMention, c.start, c.end, value=value, relative=True)
-    if c.kind == "weekday":
-        if anchor is not None and anchor.resolves:
-            value = _weekday_value(c, anchor.date)
+        if resolving is not None:
+            found = _relative(c, resolving)
+            if found is not None:
+                value, interval = found
         return doc.mention(DateMention, c.start, c.end, value=value, relative=True,
-                           weekday=c.weekday)
+                           calendar=c.calendar, interval=_isos(interval))
+    if c.kind == "month":
+        value, interval = _month_value(c, anchor)
+        return doc.mention(DateMention, c.start, c.end, value=value, calendar=c.calendar,
+                           interval=_isos(interval))
+    if c.kind in ("weekday", "nth_weekday", "month_day"):
+        named: dt.date | None = None
+        if resolving is not None:
+            named = (_weekday_day(c, resolving) if c.kind == "weekday"
+                     else _nth_weekday_day(c, resolving) if c.kind == "nth_weekday"
+                     else _month_day_of_story(c, resolving))
+        return doc.mention(DateMention, c.start, c.end,
+                           value=None if named is None else iso(named, "day"), relative=True,
+                           calendar=c.calendar if c.kind == "nth_weekday" else "gregorian",
+                           weekday=c.weekday,
+                           interval=None if named is None else _isos((named, named)))
     calendar, year, month, day = c.calendar, c.year, c.month, c.day
     weekday = c.weekday
     if year is None:
@@ -173,7 +304,10 @@ def resolve(doc: Document, c: Candidate, anchor: Anchor | None) -> DateMention |
         assert day is not None
         completed = None
         if anchor is not None and anchor.resolves:
-            completed = complete_year(calendar, month, day, anchor.date)
+            if c.direction in ("next", "last", "this"):
+                completed = _year_towards(calendar, month, day, anchor.date, c.direction)
+            else:
+                completed = complete_year(calendar, month, day, anchor.date)
             if completed is None:
                 return None
         if completed is None:
@@ -193,8 +327,12 @@ def resolve(doc: Document, c: Candidate, anchor: Anchor | None) -> DateMention |
     return doc.mention(
         DateMention, c.start, c.end, value=iso(date, precision), calendar=calendar,
         original=OriginalDate(year, month, day) if calendar != "gregorian" else None,
-        weekday=weekday,
+        weekday=weekday, interval=_isos(span_of(calendar, year, month, day)),
     )
+
+
+def _isos(interval: Interval | None) -> tuple[str, str] | None:
+    return None if interval is None else (interval[0].isoformat(), interval[1].isoformat())
 
 
 def attach_time(text: str, language: Language, c: Candidate) -> str | None:

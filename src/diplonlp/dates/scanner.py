@@ -8,6 +8,7 @@ is the job of :mod:`diplonlp.dates.resolution`, done once, late.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
@@ -15,21 +16,43 @@ import regex
 from attrs import evolve, frozen
 
 from diplonlp._prefilter import WordIndex, digit_starts, matches, merged
-from diplonlp._text import key
+from diplonlp._resources import load_json
+from diplonlp._text import key, lexeme
 from diplonlp.dates.calendars import (
     YEAR_RANGES,
     calendar_of_year,
     expand_year,
     to_gregorian,
 )
-from diplonlp.dates.lexicon import Direction, Unit, counted_words, lexicon, needs_cue
+from diplonlp.dates.lexicon import (
+    Direction,
+    Unit,
+    counted_words,
+    future_words,
+    lexicon,
+    needs_cue,
+    not_today_after,
+    nth_words,
+    story_months,
+)
 from diplonlp.dates.patterns import patterns
 from diplonlp.model import Calendar, Language
 
 #: Counts beyond this ("a million days ago") are not dates.
 MOST_COUNT = 9999
+#: a bare four-digit number is a year up to this one (plans: "بحلول 2030")
+_LATEST_BARE_YEAR = 2035
 
-Kind = Literal["date", "relative", "weekday"]
+Kind = Literal["date", "relative", "weekday", "month", "nth_weekday", "month_day"]
+
+
+@functools.lru_cache(maxsize=2)
+def _name_dates(language: Language) -> frozenset[str]:
+    words = load_json("dates", "calendar_words.json")["name_dates"][language]
+    return frozenset(" ".join(lexeme(w, language).split()) for w in words)
+
+
+_NUMBER_BEFORE = regex.compile(r"\d[/.\-]\s*+$")
 
 
 @frozen
@@ -38,8 +61,10 @@ class Candidate:
 
     ``kind`` is ``"date"`` (calendar, year, month, day as written; year or day
     may be missing), ``"relative"`` (``unit`` and ``offset``: -1 day is
-    yesterday) or ``"weekday"`` (``weekday`` 0-6 Monday first and
-    ``direction``). A ``"date"`` may carry the ``weekday`` written beside it.
+    yesterday), ``"weekday"`` (``weekday`` 0-6 Monday first and
+    ``direction``) or ``"month"`` (a month named without a day or year, in
+    ``calendar``, with ``direction``: "ژانویه گذشته", "يناير المقبل"). A
+    ``"date"`` may carry the ``weekday`` written beside it.
     ``priority`` decides between overlapping candidates (lower wins).
     """
 
@@ -55,6 +80,8 @@ class Candidate:
     unit: Unit | None = None
     offset: int = 0
     direction: Direction = "nearest"
+    #: which weekday of the month (1 the first, -1 the last): "آخرین جمعه ماه رمضان"
+    nth: int = 0
 
 
 def _key(word: str) -> str:
@@ -110,13 +137,17 @@ class Scanner:
             return
         if era_cal is not None and era_cal != calendar and calendar != "gregorian":
             return
-        if (
-            year is None and month_word in lex.ambiguous_months
-            and not m.group("wd") and not self._cue_before(m.start())
-        ):
+        cued = bool(m.group("wd") or m.group("mah")) or self._cue_before(m.start())
+        relative = self._relative_after(m.end()) if year is None else None
+        if year is None and month_word in lex.ambiguous_months and not cued and relative is None:
             return
+        if (year is None and not cued and relative is None
+                and " ".join(m.group().split()) in _name_dates(self.language)):
+            return  # "دوم خرداد" alone is the name of a movement more often than a day
         if year is None and m.group("oday") is None and m.group("day") and not (1 <= day <= 31):
             return
+        if self._in_a_name(m.start()):
+            return  # "شارع 26 يوليو", "میدان ۱۵ خرداد"
         end = m.end()
         start = m.start("day") if m.group("day") else m.start("oday") if m.group("oday") else (
             m.start("ghurra")
@@ -125,7 +156,11 @@ class Scanner:
             end = m.end("month2") if m.group("month2") else m.end("month")
             if m.group("month2") and self.text[end : end + 1] == ")":
                 end += 1
+            if m.group("mah"):
+                end = m.end("mah")
         found = Candidate(start, end, 1, "date", calendar, year, month, day)
+        if relative is not None:
+            found = evolve(found, end=relative[0], direction=relative[1])
         weekday = self._weekday(m, found)
         if weekday is not None:
             found = evolve(found, start=m.start("wd"), weekday=weekday)
@@ -168,6 +203,23 @@ class Scanner:
     def _cue_before(self, pos: int) -> bool:
         return self.pat.cue_before.search(self.text, max(0, pos - 16), pos) is not None
 
+    def _in_a_name(self, pos: int) -> bool:
+        return self.pat.name_before.search(self.text, max(0, pos - 30), pos) is not None
+
+    def _relative_after(self, pos: int) -> tuple[int, Direction] | None:
+        """"سابع أكتوبر المقبل", "۲۷ مهر سال جاری": the end and meaning of a
+        next/last/this word right after a date."""
+        after = _NEXT_WORDS.match(self.text, pos, pos + 30)
+        if after is None:
+            return None
+        words = after.group("w").split()
+        for k in (3, 2, 1):
+            found = self.lex.month_relative.get("".join(words[:k]))
+            if found is not None and len(words) >= k:
+                last = words[k - 1]
+                return self.text.index(last, after.start("w")) + len(last), found
+        return None
+
     def month_year(self) -> Iterator[Candidate]:
         for m in self._words("month_year", self.pat.month_year):
             calendar, month = self.lex.months[_key(m.group("month"))]
@@ -179,6 +231,66 @@ class Scanner:
             if era_cal is not None and era_cal != calendar and calendar != "gregorian":
                 continue
             yield Candidate(m.start("month"), m.end(), 2, "date", calendar, year, month)
+
+    def months(self) -> Iterator[Candidate]:
+        """A month named without a day: "ماه ژوئیه", "في يوليو", "اواخر آبان",
+        "يناير المقبل", "مهر امسال" (a cue before it or next/last/this after)."""
+        lex = self.lex
+        for m in self._words("month_alone", self.pat.month_alone):
+            month_word = _key(m.group("month"))
+            calendar, month = lex.months[month_word]
+            if m.group("month2") and lex.months[_key(m.group("month2"))][1] != month:
+                continue
+            rel = _key(m.group("mrel")) if m.group("mrel") else None
+            if not (m.group("mcue") or m.group("mah") or rel):
+                continue
+            if month_word in lex.ambiguous_months and not (m.group("mah") or rel or (
+                    m.group("mcue") and _key(m.group("mcue")) in lex.month_cue_keys)):
+                continue  # "در مهر" is "in kindness" as often as "in Mehr"
+            if self._in_a_name(m.start()):
+                continue
+            direction = lex.month_relative.get(rel, "nearest") if rel else "nearest"
+            start = m.start("mcue") if m.group("mcue") and _key(m.group("mcue")) in (
+                lex.month_cue_keys) else m.start("month")
+            yield Candidate(start, m.end(), 6, "month", calendar, month=month,
+                            direction=direction)
+
+    def dash_years(self) -> Iterator[Candidate]:
+        """"1979-1989", "1436 - 1437هـ", "۱۳۹۰-۱۳۹۲": both years."""
+        for m in self.pat.dash_years.finditer(self.text):
+            y1, y2 = int(m.group("y1")), int(m.group("y2"))
+            era = self.lex.eras.get(_key(m.group("era2"))) if m.group("era2") else None
+            calendar = era or calendar_of_year(y1, self.language)
+            if calendar is None or (era is None and calendar != calendar_of_year(y2,
+                                                                             self.language)):
+                continue
+            low, high = YEAR_RANGES[calendar]
+            if not (low <= y1 < y2 <= high and y2 - y1 <= 100):
+                continue
+            yield Candidate(m.start("y1"), m.end("y1"), 3, "date", calendar, y1)
+            yield Candidate(m.start("y2"), m.end(), 3, "date", calendar, y2)
+
+    def bare_years(self) -> Iterator[Candidate]:
+        """"في 2012 وفاز", "منذ 1999،", "التشريعية 2016،": a year in 1950 up to a few
+        years ahead, after a preposition or a word, ending a phrase."""
+        scaled = {start for start, _end, _value, has_scale in self.numerals if has_scale}
+        for m in self.pat.bare_year.finditer(self.text):
+            if m.start("year") in scaled:
+                continue
+            year = int(m.group("year"))
+            if not 1950 <= year <= _LATEST_BARE_YEAR:
+                continue
+            before = self.text[max(0, m.start("year") - 3):m.start("year")]
+            if not before.strip() or before.rstrip()[-1:].isdigit():
+                continue  # a line starting with a number, or a list of numbers
+            if _NUMBER_BEFORE.search(before):
+                continue  # "31/02/2022": what is left of a date that is no date
+            words = self.text[max(0, m.start() - 30):m.start()].split()
+            if words and key(words[-1]) in self.lex.not_years_after:
+                continue  # "الطائرة رقم 2023": a label
+            calendar = calendar_of_year(year, self.language)
+            if calendar == "gregorian":
+                yield Candidate(m.start("year"), m.end("year"), 3, "date", calendar, year)
 
     def numeric(self) -> Iterator[Candidate]:
         for m in self._day_first(self.pat.numeric):
@@ -260,16 +372,22 @@ class Scanner:
     # --- relative dates and weekdays ------------------------------------------
 
     def relative(self, *, current_periods: bool = False) -> Iterator[Candidate]:
-        cued, _before = needs_cue(self.language)
+        doubtful, _before, _not_before = needs_cue(self.language)
         for m in self._words("relative", self.pat.relative):
             word = _key(m.group("rel"))
-            unit, offset = self.lex.relative[word]
+            unit, offset, calendar = self.lex.relative[word]
             if offset == 0 and unit != "day" and not current_periods:
                 continue  # امسال, هذا العام: the article's own period, not a date
-            if word in cued and not self._cued(m.start("rel"), m.end("rel")):
+            if word in doubtful and not self._today(m.start("rel"), m.end("rel")):
                 continue
-            yield Candidate(m.start("rel"), m.end("rel"), 4, "relative", unit=unit, offset=offset)
+            yield Candidate(m.start("rel"), m.end("rel"), 4, "relative", calendar, unit=unit,
+                            offset=offset)
         yield from self._counted()
+
+    @property
+    def _since(self) -> frozenset[str]:
+        words = load_json("dates", "relative.json")["counted"][self.language].get("since", [])
+        return frozenset(_key(lexeme(w, self.language)) for w in words)
 
     def _counted(self) -> Iterator[Candidate]:
         """"سه روز پیش", "۲ هفته بعد"; "قبل ثلاثة أيام", "بعد 3 أسابيع", "قبل يومين"."""
@@ -288,6 +406,9 @@ class Scanner:
             before = pat.counted_before.search(text, max(0, start - 16), start)
             unit = pat.counted_unit.match(text, end, end + 24)
             if before is not None and unit is not None:
+                if (before.group("past") and _key(before.group("past")) in self._since
+                        and _unit(unit) in ("month", "year")):
+                    continue  # "منذ 18 شهرا": a duration, not a date
                 sign = -1 if before.group("past") else 1
                 first = before.start("past") if before.group("past") else before.start("future")
                 yield Candidate(first, unit.end(), 4, "relative", unit=_unit(unit),
@@ -303,15 +424,88 @@ class Scanner:
             first = m.start("past") if m.group("past") else m.start("future")
             yield Candidate(first, m.end(), 4, "relative", unit=unit_name, offset=sign * count)
 
-    def _cued(self, start: int, end: int) -> bool:
+    def _today(self, start: int, end: int) -> bool:
+        """Arabic اليوم is today after a cue of a day ("صباح اليوم", "في اليوم") or
+        before a weekday, or when it ends a clause ("أطلق ... اليوم،"); in the
+        middle of one it is as often "nowadays" ("تحتل اليوم مكانة رائدة"), and
+        after "عالم", "إلى" ... or before "الأخير" ... it is no date."""
+        nowadays = self.pat.not_today_before
+        if nowadays is not None and nowadays.search(self.text, max(0, start - 24), start):
+            return False
         before = self.pat.needs_cue_before
         if before is not None and before.search(self.text, max(0, start - 24), start):
             return True
         after = _NEXT_WORDS.match(self.text, end, end + 24)
-        if after is None:
-            return False
-        words = after.group("w").split()
-        return any(" ".join(words[:k]) in self.lex.weekdays for k in (1, 2))
+        if after is not None:
+            words = after.group("w").split()
+            if any(" ".join(words[:k]) in self.lex.weekdays for k in (1, 2)):
+                return True
+            if words and words[0] in not_today_after(self.language):
+                return False
+        return _CLAUSE_END.match(self.text, end) is not None
+
+    def nth_weekdays(self) -> Iterator[Candidate]:
+        """"الخميس الأول من الشهر", "آخر جمعة من رمضان", "آخرین جمعه ماه رمضان"."""
+        nths = nth_words(self.language)
+        wd_of = self.lex.weekdays
+        for m in self._words("nth_weekday", self.pat.nth_weekday):
+            wd = _key(m.group("wd") or m.group("wd2"))
+            weekday = wd_of.get(wd, wd_of.get("ال" + wd))
+            nth = nths[_key(m.group("nth") or m.group("nth2"))]
+            if weekday is None:
+                continue
+            if m.group("month"):
+                calendar, month = self.lex.months[_key(m.group("month"))]
+                yield Candidate(m.start(), m.end(), 2, "nth_weekday", calendar, month=month,
+                                weekday=weekday, nth=nth)
+            else:
+                offset = story_months(self.language).get(_key(m.group("smonth") or ""), 0)
+                yield Candidate(m.start(), m.end(), 2, "nth_weekday", weekday=weekday, nth=nth,
+                                offset=offset)
+
+    def story_month_days(self) -> Iterator[Candidate]:
+        """"الخامس من الشهر المقبل", "۱۵ ماه آینده": a day of a month counted
+        from the story's."""
+        for m in self._day_first(self.pat.story_month_day):
+            day = (int(m.group("day")) if m.group("day")
+                   else self.lex.ordinals[_key(m.group("oday"))])
+            if not 1 <= day <= 31:
+                continue
+            offset = story_months(self.language)[_key(m.group("smonth"))]
+            yield Candidate(m.start(), m.end(), 1, "month_day", day=day, offset=offset)
+
+    def _future(self, start: int, end: int) -> bool:
+        """Whether the sentence around [start, end) is in the future tense."""
+        sentence = _SENTENCE_BACK.search(self.text, max(0, start - 120), start)
+        first = sentence.end() if sentence else max(0, start - 120)
+        last = _SENTENCE.search(self.text, end, min(len(self.text), end + 200))
+        stop = last.start() if last else min(len(self.text), end + 200)
+        words, prefixes = future_words(self.language)
+        for m in _WORD.finditer(self.text, first, stop):
+            word = m.group()
+            if word in words:
+                return True
+            if prefixes and word.startswith(prefixes) and len(word) >= 5 and (
+                    m.end() <= start and start - m.end() < 12):
+                return True  # "سيعود يوم السبت": a verb with the future prefix right before
+        return False
+
+    def _tensed(self, c: Candidate) -> Candidate:
+        if c.direction == "nearest" and self._future(c.start, c.end):
+            return evolve(c, direction="next")
+        return c
+
+    def bare_weekdays(self) -> Iterator[Candidate]:
+        """"امروز (چهارشنبه)", "أمس الجمعة", "الثلاثاء بالرباط": weekdays that
+        need no cue (not "صلاة الجمعة": a name)."""
+        for m in self._words("bare_weekday", self.pat.bare_weekday):
+            if self.pat.weekday_name_before.search(self.text, max(0, m.start() - 20), m.start()):
+                continue
+            weekday = self.lex.weekdays[_key(m.group("bwd"))]
+            after = m.group("after")
+            direction = self.lex.weekday_after.get(_key(after), "nearest") if after else "nearest"
+            yield self._tensed(Candidate(m.start("bwd"), m.end(), 5, "weekday", weekday=weekday,
+                                         direction=direction))
 
     def weekdays(self) -> Iterator[Candidate]:
         for m in self._words("weekday", self.pat.weekday):
@@ -323,7 +517,8 @@ class Scanner:
                 m.end("after2")
             )
             direction = self.lex.weekday_after.get(_key(after), "nearest") if after else "nearest"
-            yield Candidate(start, end, 5, "weekday", weekday=weekday, direction=direction)
+            yield self._tensed(Candidate(start, end, 5, "weekday", weekday=weekday,
+                                         direction=direction))
 
 
 _UNITS: tuple[Unit, ...] = ("day", "week", "month", "year")
@@ -336,6 +531,10 @@ def _unit(m: regex.Match[str]) -> Unit:
     raise AssertionError("a counted date without a unit")  # pragma: no cover
 
 
+_SENTENCE = regex.compile(r"[.!?؟\n]")
+_SENTENCE_BACK = regex.compile(r"[.!?؟\n]", flags=regex.REVERSE)
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_CLAUSE_END = regex.compile(r"[^\S\n]{0,3}(?:[.،,:;!?؟)»\]\n]|$)")
 _NEXT_WORDS = regex.compile(r"\s{0,8}[،,]?\s{0,8}(?P<w>\S+(?:\s\S+)?)")
 
 
@@ -365,8 +564,10 @@ def scan(text: str, language: Language,
     scanner = Scanner(text, language, numerals, index)
     found = [
         *scanner.dmy(), *scanner.numeric(), *scanner.month_year(), *scanner.years(),
-        *scanner.year_ranges(),
+        *scanner.year_ranges(), *scanner.dash_years(), *scanner.bare_years(),
         *scanner.relative(current_periods=current_periods), *scanner.weekdays(),
+        *scanner.bare_weekdays(), *scanner.months(), *scanner.nth_weekdays(),
+        *scanner.story_month_days(),
     ]
     return select(found)
 
