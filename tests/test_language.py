@@ -55,3 +55,37 @@ def test_language_option_is_checked() -> None:
         check_language("en")
     with pytest.raises(InvalidOptionError):
         diplonlp.parse_article("سلام", language="de")  # type: ignore[arg-type]
+
+
+# Persian in the older orthography (Arabic yeh and kaf), and short Arabic passages
+OLD_PERSIAN = [
+    "رئيس جمهور ايران روز دوشنبه گفت كه اين كشور با همسايگان همكاري مي كند.",
+    "وزير امور خارجه كشورمان امروز به مسكو رفت و با همتاي روسي خود ديدار كرد.",
+    "حجم مبادلات دو كشور به يك ميليارد دلار رسيد.",
+    "به گزارش خبرگزاري فارس، نخست وزير عراق نامه اي به پارلمان فرستاد.",
+]
+SHORT_ARABIC = [
+    "بـ600 دولار",
+    "ولي العهد السعودي",
+    "600 مليون دولار",
+    "وصل ولي العهد إلى القاهرة",
+    "قال الوزير إن الاتفاق مهم",
+]
+
+
+@pytest.mark.parametrize("text", OLD_PERSIAN)
+def test_persian_with_arabic_yeh_and_kaf(text: str) -> None:
+    assert detect_language(text) == "fa"
+
+
+@pytest.mark.parametrize("text", SHORT_ARABIC)
+def test_short_arabic_stays_arabic(text: str) -> None:
+    assert detect_language(text) == "ar"
+
+
+def test_old_orthography_is_normalised_as_persian() -> None:
+    article = diplonlp.parse_article("حجم مبادلات به ۲۰ درصد و يك ميليارد دلار رسيد كه")
+    assert article.language == "fa"
+    assert [m.text for m in article.percentages] == ["۲۰ درصد"]
+    assert [(m.text, str(m.amount)) for m in article.money] == [("يك ميليارد دلار",
+                                                                 "1000000000")]

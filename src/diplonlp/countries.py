@@ -15,7 +15,7 @@ from collections import Counter
 
 import regex
 
-from diplonlp._prefilter import Indexed, PhraseIndex
+from diplonlp._prefilter import Indexed, PhraseIndex, index_of
 from diplonlp._resources import load_json
 from diplonlp._text import clitic_heads, with_joined_keys
 from diplonlp.model import Language
@@ -47,8 +47,12 @@ def country_lexicon(language: Language) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=2)
 def _evidence(language: Language) -> dict[str, str]:
-    """Names and adjectives, plus capitals and main cities (evidence only)."""
-    return with_joined_keys({**place_lexicon(language), **country_lexicon(language)})
+    """Names and adjectives, plus capitals and main cities (evidence only; not
+    the cities whose names are common words: "دوشنبه" is Monday)."""
+    dateline_only = {normalize_lexeme(w, language)
+                     for w in load_json("countries", "forms.json")["dateline_only"][language]}
+    places = {k: v for k, v in place_lexicon(language).items() if k not in dateline_only}
+    return with_joined_keys({**places, **country_lexicon(language)})
 
 
 @functools.lru_cache(maxsize=2)
@@ -75,4 +79,60 @@ def count_countries(norm_text: Indexed, language: Language) -> Counter[str]:
     return Counter(code for _s, _e, code in index.find(norm_text, heads, _GAP))
 
 
-__all__ = ["count_countries", "country_lexicon", "place_lexicon"]
+_DATELINE = regex.compile(r"\A[^\S\n]*+(?P<city>[\p{L}\p{M}][\p{L}\p{M} ]{1,30}?)[^\S\n]*+"
+                          r"(?:[،,(\-–—/:]|\n)")
+
+
+@functools.lru_cache(maxsize=2)
+def _agencies(language: Language) -> PhraseIndex[str]:
+    data = load_json("countries", "forms.json")["news_agencies"][language]
+    return PhraseIndex(with_joined_keys({" ".join(normalize_lexeme(k, language).split()): v
+                                         for k, v in data.items() if not k.startswith("_")}))
+
+
+def dateline_country(text: str, language: Language) -> str | None:
+    """The country of the city a story opens with, before a dateline mark
+    ("الرباط (ومع) –", "تهران - ایرنا -", "دوشنبه، 26.01.2022")."""
+    for line in text[:160].split("\n")[:3]:
+        m = _DATELINE.match(line + "\n")
+        if m is None:
+            continue
+        code = place_lexicon(language).get(" ".join(m.group("city").split()))
+        if code is not None:
+            return code
+    return None
+
+
+def outlet_country(index: Indexed, language: Language) -> str | None:
+    """The country of the first news agency the story credits (ایرنا، واس، ومع)."""
+    for _start, _end, code in _agencies(language).find(index, clitic_heads(language), _GAP):
+        return code
+    return None
+
+
+def story_country(index: Indexed, language: Language) -> str | None:
+    """The country a story is about: its dateline city's, else the one it names
+    most (names, adjectives, cities), else (none named, or a tie) the country
+    of the agency it credits when that is among the first, else none."""
+    found = dateline_country(index_of(index).text, language)
+    if found is not None:
+        return found
+    counts = count_countries(index, language)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        # none named, or a tie: the outlet's country if it is among the first
+        outlet = outlet_country(index, language)
+        if outlet is not None and (not ranked or counts[outlet] == ranked[0][1]):
+            return outlet
+        return None
+    return ranked[0][0]
+
+
+__all__ = [
+    "count_countries",
+    "country_lexicon",
+    "dateline_country",
+    "outlet_country",
+    "place_lexicon",
+    "story_country",
+]

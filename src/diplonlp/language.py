@@ -1,11 +1,13 @@
 """Telling Persian from Arabic, from letters and function words.
 
-Persian-only letters (پ چ ژ گ, keheh ک, Farsi yeh ی) and Arabic-only ones
-(teh marbuta ة, Arabic kaf ك and yeh ي, alef maksura ى, hamza-seated alefs)
-count once each; frequent function words ("است", "را", "که" / "في", "التي",
-"الذي") count three times. Only the first 20,000 characters are read, so the
-cost does not grow with very long texts. A text with no evidence either way
-(empty, Latin-only, numbers only) is reported as Persian.
+Letters that only one language writes count for it (Persian پ چ ژ گ, Arabic
+ة إ أ ؤ) and function words count more ("است", "را", "که" / "في", "التي",
+"الذي"). Words are compared after folding Arabic yeh and kaf into the Persian
+letters, so Persian written with Arabic ي and ك (older archives, many wire
+feeds) still shows "که", "این", "می" and is read as Persian; the Arabic yeh and
+kaf themselves are no evidence. Only the first 20,000 characters are read,
+so the cost does not grow with very long texts. A text with no evidence
+either way (empty, Latin-only, numbers only) is reported as Persian.
 """
 
 from __future__ import annotations
@@ -18,38 +20,48 @@ from diplonlp.errors import InvalidOptionError
 from diplonlp.model import LANGUAGES, Language
 
 SAMPLE = 20_000
+_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 
 
 @functools.lru_cache(maxsize=1)
 def _word_re() -> Any:
     import regex
 
-    return regex.compile(r"[\p{Arabic}\u200c]+")
+    return regex.compile(r"[\p{Arabic}]+")
 
 
 @functools.lru_cache(maxsize=1)
-def _cues() -> tuple[str, str, frozenset[str], frozenset[str]]:
+def _cues() -> dict[Language, tuple[str, str, frozenset[str]]]:
     data = load_json("language", "cues.json")
-    return (
-        data["fa_letters"],
-        data["ar_letters"],
-        frozenset(data["fa_words"]),
-        frozenset(data["ar_words"]),
-    )
+    return {
+        lang: (data[lang]["strong_letters"], data[lang]["weak_letters"],
+               frozenset(w.translate(_FOLD) for w in data[lang]["words"]))
+        for lang in LANGUAGES
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _weights() -> tuple[int, int]:
+    data = load_json("language", "cues.json")
+    return int(data["letter_weight"]), int(data["word_weight"])
 
 
 def language_scores(text: str) -> dict[Language, int]:
     """The evidence for each language in (the start of) ``text``."""
     sample = text[:SAMPLE]
-    fa_letters, ar_letters, fa_words, ar_words = _cues()
-    fa = sum(sample.count(c) for c in fa_letters)
-    ar = sum(sample.count(c) for c in ar_letters)
-    for word in _word_re().findall(sample):
+    letter_weight, word_weight = _weights()
+    cues = _cues()
+    scores: dict[Language, int] = {}
+    for lang, (strong, weak, _words) in cues.items():
+        scores[lang] = (letter_weight * sum(sample.count(c) for c in strong)
+                        + sum(sample.count(c) for c in weak))
+    fa_words, ar_words = cues["fa"][2], cues["ar"][2]
+    for word in _word_re().findall(sample.replace("\u200c", " ").translate(_FOLD)):
         if word in fa_words:
-            fa += 3
+            scores["fa"] += word_weight
         elif word in ar_words:
-            ar += 3
-    return {"fa": fa, "ar": ar}
+            scores["ar"] += word_weight
+    return scores
 
 
 def detect_language(text: str) -> Language:

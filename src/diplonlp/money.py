@@ -32,6 +32,7 @@ from diplonlp._amounts import widen
 from diplonlp._prefilter import word_index
 from diplonlp._resources import load_json
 from diplonlp._text import NOT_LETTER_AFTER, alternation, with_joined_keys
+from diplonlp.countries import count_countries, dateline_country, outlet_country
 from diplonlp.model import Language, MoneyMention
 from diplonlp.normalize import normalize_lexeme
 from diplonlp.numerals import Numeral, SpanIndex
@@ -123,27 +124,35 @@ _LATIN_SCALE = regex.compile(r"\s?(thousand|million|mn|m|billion|bn|trillion)\b"
 
 
 class _Resolver:
-    """Resolves ambiguous units from the countries the article names (once per doc)."""
+    """Resolves ambiguous units from the story (once per doc): the dateline's
+    country when it uses the unit, else the candidate country the story names
+    most, else the country of the news agency it credits; else the unit's
+    default (``None`` for most)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._counts: Counter[str] | None = None
+        self._dateline: str | None = None
 
     def code(self, unit: _Unit) -> str | None:
         if not unit.candidates:
             return unit.code
+        candidates = dict(unit.candidates)
+        index = word_index(self.doc.normalized)
         if self._counts is None:
-            from diplonlp.countries import count_countries
-
-            self._counts = count_countries(word_index(self.doc.normalized), self.doc.language)
-        scores = sorted(
-            ((self._counts.get(country, 0), code) for country, code in unit.candidates),
-            reverse=True,
-        )
+            self._counts = count_countries(index, self.doc.language)
+            self._dateline = dateline_country(self.doc.norm, self.doc.language)
+        if self._dateline in candidates:
+            return candidates[self._dateline]
+        scores = sorted(((self._counts.get(country, 0), code) for country, code in
+                         unit.candidates), reverse=True)
         best, code = scores[0]
-        if best == 0 or (len(scores) > 1 and scores[1][0] == best):
-            return unit.code
-        return code
+        if best > 0 and (len(scores) == 1 or scores[1][0] < best):
+            return code
+        outlet = outlet_country(index, self.doc.language)
+        if outlet in candidates:
+            return candidates[outlet]
+        return unit.code
 
 
 def find_money(doc: Document) -> Iterator[MoneyMention]:
