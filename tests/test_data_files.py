@@ -63,10 +63,18 @@ def test_country_forms_use_alpha_2_codes() -> None:
 def test_roles_are_contract_roles() -> None:
     from diplonlp.model import ROLES
 
-    data = load_json("leaders", "roles.json")
+    titles = load_json("leaders", "titles.json")
+    offices = load_json("leaders", "offices.json")["offices"]
+    entries = [*titles["roles"]["fa"], *titles["roles"]["ar"], *titles["bodies"],
+               *(e for e in titles["honorifics"] if not e.get("person"))]
+    for entry in entries:
+        assert entry["role"] in ROLES, entry
+        office = entry.get("office")
+        if office is not None:
+            assert office.split(":")[0] in offices[entry["role"]], entry
     for language in ("fa", "ar"):
-        for entry in data[language]:
-            assert entry["role"] in ROLES
+        for office in titles["portfolios"][language]:
+            assert office in offices["minister"], office
 
 
 def test_a_broken_file_is_a_clear_error() -> None:

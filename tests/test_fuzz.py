@@ -52,7 +52,7 @@ def lexicon_words(language: str) -> list[str]:
                        ("dates", "year_cues.json"), ("numbers", "words.json"),
                        ("money", "currencies.json"), ("money", "qualifiers.json"),
                        ("percentages", "words.json"), ("leaders", "roles.json"),
-                       ("leaders", "honorifics.json"), ("leaders", "names.json")]:
+                       ("leaders", "titles.json"), ("leaders", "names.json")]:
         collect(load_json(kind, name).get(language, load_json(kind, name)))
     gazetteer = load_json("leaders", "gazetteer.json")["people"]
     for person in gazetteer[:400]:

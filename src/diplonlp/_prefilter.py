@@ -10,7 +10,7 @@ one C-level regex pass plus a set lookup per word.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Generic, TypeVar
 
 import regex
@@ -153,22 +153,38 @@ class PhraseIndex(Generic[V]):
     lexicon's size; words may be joined or split differently from the entry
     (the normaliser deletes ZWNJ: "امامعلی رحمان" meets "امام علی رحمان")."""
 
-    def __init__(self, entries: Mapping[str, V]) -> None:
+    def __init__(self, entries: Mapping[str, V], fold: Callable[[str], str] | None = None) -> None:
+        """``fold`` maps each word (of an entry and of a text) to the form they are
+        compared in (by default the word's letters)."""
+        self.fold = fold or letters_only
         self.index: dict[str, V] = {}
+        #: the most words any spelling of an entry has: a one-word entry is found
+        #: in one word only ("کالابا" is not "کالا با"), others in one word more
+        self.entry_words: dict[str, int] = {}
         self.most_words = 1
         for phrase, value in entries.items():
-            self.index.setdefault(letters_only(phrase), value)
-            self.most_words = max(self.most_words, len(_WORD.findall(phrase)))
+            words = _WORD.findall(phrase)
+            key = "".join(self.fold(w) for w in words)
+            if not key:
+                continue
+            self.index.setdefault(key, value)
+            self.entry_words[key] = max(self.entry_words.get(key, 0), len(words))
+            self.most_words = max(self.most_words, len(words) + 1)
         self.prefixes = frozenset(k[:i] for k in self.index for i in range(1, len(k) + 1))
+
+    def _fits(self, key: str, words: int) -> bool:
+        most = self.entry_words[key]
+        return words == 1 or (most > 1 and words <= most + 1)
 
     def candidates(self, index: WordIndex, heads: Iterable[Head]) -> list[int]:
         """Indexes into ``index.words`` of the words that may begin an entry."""
         heads = tuple(heads)
         prefixes = self.prefixes
+        fold = self.fold
         found = {
             w for w in index.distinct
             if any((not strip or (w.startswith(strip) and len(w) > len(strip)))
-                   and add + w[len(strip):] in prefixes for strip, add in heads)
+                   and fold(add + w[len(strip):]) in prefixes for strip, add in heads)
         }
         where = index.positions
         return sorted(i for w in found for i in where[w])
@@ -185,18 +201,18 @@ class PhraseIndex(Generic[V]):
         for strip, add in heads:
             if strip and (len(word) <= len(strip) or not word.startswith(strip)):
                 continue
-            joined = add + word[len(strip):]
+            joined = self.fold(add + word[len(strip):])
             if joined not in self.prefixes:
                 continue
             end = pos + len(word)
             best = (end, self.index[joined]) if joined in self.index else None
             for j in range(i + 1, min(len(words), i + self.most_words)):
                 npos, nword = words[j]
-                longer = joined + nword
+                longer = joined + self.fold(nword)
                 if longer not in self.prefixes or gap.fullmatch(text, end, npos) is None:
                     break
                 joined, end = longer, npos + len(nword)
-                if joined in self.index:
+                if joined in self.index and self._fits(joined, j - i + 1):
                     best = (end, self.index[joined])
             if best is not None:
                 return pos + len(strip), best[0], best[1]

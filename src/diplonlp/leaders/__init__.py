@@ -2,38 +2,40 @@
 and country.
 
 Data (``data/leaders/``): ``gazetteer.json`` (people, their spellings in fa
-and ar and their time-bounded roles), ``roles.json`` (the title words),
-``honorifics.json`` (epithets tied to one person); countries come from
-:mod:`diplonlp.countries`.
+and ar and their time-bounded roles; built from ``tools/gazetteer/*.txt``),
+``titles.json`` (role words, ministers' portfolios, bodies and their heads,
+honorifics, modifiers, words that stand for a country), ``roles.json`` (the
+rules around them), ``offices.json`` (the offices within each role),
+``names.json`` (how names of people the gazetteer lacks are written);
+countries come from :mod:`diplonlp.countries`.
 
-What is a mention:
+What is a mention (``ANNOTATION.md``, docs/leaders.md):
 
-* a **name** of a person in the gazetteer, full ("ولادیمیر پوتین") or short
-  ("پوتین"); some short names ("رحمان") count only after the person was named
-  in full in the same article;
-* a **title**: a role word and the country it belongs to ("رئیس جمهور
-  تاجیکستان", "رئيس حكومة الاتحاد الروسي", "وزير الخارجية التركي",
-  "سفیر چین در تاجیکستان"). A role word that needs a country ("وزیر", Arabic
-  "رئيس") and has none is only kept right before a name;
-* an **honorific** tied to one person ("رهبر ملت", "زعيم الأمة");
-* a **generic** head of state ("رئیس دولت", "زعيم البلاد") only when the
-  article names exactly one head of state.
+* a **name with its title** (either order, titles chained: "ولي العهد الأمير
+  محمد بن سلمان", "فيصل بن مشعل، أمير منطقة القصيم"): one mention, the name's
+  span, the titles in ``title``;
+* a **title alone** standing for its holder ("نخست‌وزیر عراق", "رئيس الحكومة"
+  with the story's country, "وزير خارجه كشورمان" with the outlet's);
+* a **name alone** in full, and a **surname** once its person is introduced
+  (or a surname news uses alone for leaders of the first rank);
+* an **honorific** tied to one person ("رهبر ملت", "زعيم الأمة"), and a
+  **generic** head of state ("رئیس دولت") when the article names one.
 
 How a title is resolved: to a person the article names who held that office;
 else to whoever held it at the story's date (the reference date, else the
-published date, else the story's latest full date or year: the one anchor of
-:func:`diplonlp.dates.story_anchor`); else the mention
-keeps role and country with ``name`` null. A title right before or after a
-name ("امامعلی رحمان، رئیس جمهور تاجیکستان") resolves to that person and is
-kept on the name mention as ``title``.
+published date, else the story's latest full date or year, else a day
+estimated from the people it names: :mod:`.story`); else the mention keeps
+role and country with ``name`` null.
 
 Users extend or replace the gazetteer: ``LeaderExtractor(gazetteer=path or
 mapping, extend=True)`` (see docs/leaders.md for the format).
 
-Layout: :mod:`.gazetteer` (people and terms), :mod:`.titles` (names, titles,
-honorifics found in the text), :mod:`.names` (names of people the gazetteer
-does not list), :mod:`.resolution` (person, role, country on the story's
-date), :mod:`.extractor`.
+Layout: :mod:`.gazetteer` (people and terms), :mod:`.variants` (spelling
+variants of names), :mod:`.titles` (names, titles, honorifics found in the
+text; which title goes with which name), :mod:`.names` (names of people the
+gazetteer does not list), :mod:`.story` (the story's date when it writes
+none), :mod:`.resolution` (person, role, country on the story's date),
+:mod:`.extractor`.
 """
 
 from diplonlp.leaders.extractor import LeaderExtractor

@@ -2,34 +2,56 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from diplonlp._prefilter import word_index
+from diplonlp._prefilter import WordIndex, word_index
+from diplonlp.countries import outlet_country, story_country
 from diplonlp.dates import story_anchor
+from diplonlp.dates.resolution import full_date
 from diplonlp.leaders.gazetteer import Gazetteer, default_gazetteer
-from diplonlp.leaders.names import name_reader, read_unlisted_names
-from diplonlp.leaders.resolution import Resolver
+from diplonlp.leaders.names import inside_a_proper_name, name_reader, read_unlisted_names
+from diplonlp.leaders.resolution import Resolver, may_stand_alone
+from diplonlp.leaders.story import Story, estimate_day
 from diplonlp.leaders.titles import (
     Hit,
+    drop_deputies_of,
     drop_overlaps,
     find_hits,
     grammar,
     link_titles_and_names,
+    tracked_roles,
+    trim_titles_off_names,
 )
 from diplonlp.model import DateMention, LeaderMention
 from diplonlp.pipeline import BaseExtractor, Document
 
 
-def story_date(doc: Document) -> dt.date | None:
-    """The day the story is told from: the one anchor of the article
+def story_of(doc: Document, index: WordIndex, hits: list[Hit], gazetteer: Gazetteer) -> Story:
+    """The story's country and date: the one anchor of the article
     (:func:`diplonlp.dates.story_anchor`: reference date, published date, the
-    story's latest full date or year)."""
+    story's latest full date or year), else an estimate from the people it names."""
     dates = [d for d in doc.get("dates") if isinstance(d, DateMention)]
     anchor = story_anchor(doc.reference_date, doc.published, dates)
-    return anchor.date if anchor is not None else None
+    if anchor is not None and anchor.source == "story" and anchor.date > gazetteer.as_of:
+        anchor = None  # a horizon ("رؤية 2030"), not the story's date
+    country = story_country(index, doc.language)
+    outlet = outlet_country(index, doc.language)
+    if anchor is not None and (anchor.source != "story" or any(map(full_date, dates))):
+        return Story(country, outlet, anchor.date)  # a date the story writes in full
+    named = [h.person for h in hits if h.kind == "name" and h.person and (
+        h.name_kind == "full" or (h.name_kind == "short"
+                                  and may_stand_alone(gazetteer.people[h.person])))]
+    clues = [(d.calendar, d.original.month, d.original.day, d.weekday) for d in dates
+             if d.weekday is not None and d.original is not None and d.original.year is None
+             and d.original.month is not None and d.original.day is not None]
+    clues += [(d.calendar, int(d.value[2:4]), int(d.value[5:7]), d.weekday) for d in dates
+              if d.weekday is not None and d.original is None and d.value
+              and d.value.startswith("--") and len(d.value) == 7]
+    not_before = anchor.date.year if anchor is not None else None
+    day = estimate_day(named, gazetteer, tracked_roles(), not_before=not_before, clues=clues)
+    return Story(country, outlet, day, estimated=day is not None)
 
 
 class LeaderExtractor(BaseExtractor):
@@ -60,30 +82,23 @@ class LeaderExtractor(BaseExtractor):
             own = Gazetteer.from_path(gazetteer)
         self.gazetteer = default_gazetteer().merged(own) if extend else own
 
-    def extract(self, doc: Document) -> Iterator[LeaderMention]:
+    def extract(self, doc: Document) -> list[LeaderMention]:
         g = grammar(doc.language, self.gazetteer)
-        hits = drop_overlaps(sorted(find_hits(word_index(doc.normalized), doc.language, g),
-                                    key=lambda h: (h.start, -h.end)))
-        # context short names count after the person was named in full or by title
-        seen: set[str] = set()
-        kept: list[Hit] = []
-        for h in hits:
-            if h.kind == "name" and h.name_kind == "context" and h.person not in seen:
-                continue
-            if h.person:
-                seen.add(h.person)
-            kept.append(h)
+        index = word_index(doc.normalized)
+        found = [h for h in find_hits(index, doc.language, g)
+                 if not inside_a_proper_name(doc.norm, h.start, doc.language)]
+        found = trim_titles_off_names(found, doc.norm, doc.language)
+        hits = drop_overlaps(sorted(found, key=lambda h: (h.start, -h.end)))
+        hits = drop_deputies_of(hits, doc.norm, doc.language)
         hits = read_unlisted_names(
-            doc.norm, kept, name_reader(doc.language, self.gazetteer),
+            doc.norm, hits, name_reader(doc.language, self.gazetteer), self.gazetteer,
             lambda s, e: doc.normalized.original_slice(s, e)[2],
         )
-        links = link_titles_and_names(doc.norm, hits, doc.language, self.gazetteer)
-        resolver = Resolver(doc, self.gazetteer, hits, story_date(doc))
-        for i, h in enumerate(hits):
-            link = links.get(i)
-            mention = resolver.resolve(h, hits[link] if link is not None else None)
-            if mention is not None:
-                yield mention
+        reader = name_reader(doc.language, self.gazetteer)
+        links = link_titles_and_names(doc.norm, hits, doc.language, self.gazetteer,
+                                      lambda pos: reader.governed(doc.norm, pos))
+        story = story_of(doc, index, hits, self.gazetteer)
+        return Resolver(doc, self.gazetteer, links.hits, links, story).mentions()
 
 
-__all__ = ["LeaderExtractor", "story_date"]
+__all__ = ["LeaderExtractor", "story_of"]

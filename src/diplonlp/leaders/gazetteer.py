@@ -18,7 +18,7 @@ from typing import Any, Literal
 from attrs import field, frozen
 
 from diplonlp._resources import load_json
-from diplonlp._text import key, lexeme
+from diplonlp._text import key, lexeme_forms
 from diplonlp.errors import DataError
 from diplonlp.model import LANGUAGES, Language, Role
 
@@ -63,9 +63,10 @@ class Person:
     terms: tuple[Term, ...]
 
     def term_at(self, day: dt.date | None, role: Role | None = None,
-                country: str | None = None) -> Term | None:
-        """The person's term at ``day`` (matching role/country when given); without
-        a day, the latest one."""
+                country: str | None = None, *, active: bool = False) -> Term | None:
+        """The person's term at ``day`` (matching role/country when given); when
+        none is active then, the latest that began before it (never a later
+        term than the day), or with ``active`` none; without a day, the latest."""
         terms = [
             t for t in self.terms
             if (role is None or t.role == role) and (country is None or t.where == country)
@@ -73,15 +74,33 @@ class Person:
         if not terms:
             return None
         if day is not None:
-            active = [t for t in terms if t.active(day)]
-            if active:  # a king who is also prime minister is named as king
+            current = [t for t in terms if t.active(day)]
+            if current:  # a king who is also prime minister is named as king
                 rank = role_rank()
-                return min(active, key=lambda t: rank.get(t.role, len(rank)))
+                return min(current, key=lambda t: rank.get(t.role, len(rank)))
+            if active:
+                return None
+            earlier = [t for t in terms if t.start is None or t.start <= day]
+            if earlier:
+                return max(earlier, key=lambda t: t.start or dt.date.min)
+        elif active:
+            return None
         return max(terms, key=lambda t: t.start or dt.date.min)
+
+
+#: the day the bundled data was checked, when a file does not say
+AS_OF = dt.date(2026, 12, 1)
 
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+#: roles whose holders are told apart only by their office (a minister of what)
+_NEEDS_OFFICE = frozenset({"minister", "deputy_minister", "other", "deputy_head_of_state",
+                           "deputy_head_of_government"})
+#: offices that stand for the plain role
+_ANY_OFFICE = frozenset({"acting", "regent"})
 
 
 @frozen(eq=False)  # compared and hashed by identity: it keys a pattern cache
@@ -91,6 +110,8 @@ class Gazetteer:
     names: Mapping[Language, Mapping[str, tuple[str, NameKind]]]
     #: (role, country) -> the people who held that office, for lookups by date
     offices: Mapping[tuple[str, str | None], tuple[Person, ...]] = field(factory=dict)
+    #: the day the data was last checked: a term with no end is open on it
+    as_of: dt.date = AS_OF
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, source: str = "gazetteer") -> Gazetteer:
@@ -117,10 +138,11 @@ class Gazetteer:
             for language in LANGUAGES:
                 for kind, field_name in kinds:
                     for spelling in entry.get(field_name, {}).get(language, []):
-                        spaced = lexeme(spelling, language)
-                        names[language].setdefault(spaced, (person.key, kind))
-                        names[language].setdefault(key(spaced), (person.key, kind))
-        return cls(people, names, _offices(people.values()))
+                        for spaced in lexeme_forms(spelling, language):
+                            names[language].setdefault(spaced, (person.key, kind))
+                            names[language].setdefault(key(spaced), (person.key, kind))
+        as_of = _date(data.get("as_of")) or AS_OF
+        return cls(people, names, _offices(people.values()), as_of)
 
     @classmethod
     def from_path(cls, path: str | Path) -> Gazetteer:
@@ -142,14 +164,29 @@ class Gazetteer:
         names: dict[Language, Mapping[str, tuple[str, NameKind]]] = {
             lang: {**self.names[lang], **other.names[lang]} for lang in LANGUAGES
         }
-        return Gazetteer(people, names, _offices(people.values()))
+        return Gazetteer(people, names, _offices(people.values()), max(self.as_of, other.as_of))
 
-    def holders(self, role: Role, country: str | None, day: dt.date) -> list[Person]:
-        """Who held the office at ``day`` (an index lookup, not a scan)."""
-        return [
-            p for p in self.offices.get((role, country), ())
-            if any(t.role == role and t.where == country and t.active(day) for t in p.terms)
-        ]
+    def holders(self, role: Role, country: str | None, day: dt.date,
+                office: str | None = None) -> list[Person]:
+        """Who held the office at ``day`` (an index lookup, not a scan). With
+        ``office``, terms that name another office are left out ("interior" is
+        not "energy"); terms that name none still count, except for ministers,
+        deputies and ``other`` offices, which need their office."""
+        strict = role in _NEEDS_OFFICE
+        out = []
+        for p in self.offices.get((role, country), ()):
+            for t in p.terms:
+                if t.role != role or t.where != country or not t.active(day):
+                    continue
+                if office is not None and t.office != office and (
+                    strict or (t.office is not None and t.office not in _ANY_OFFICE)
+                ):
+                    continue
+                if office is None and strict:
+                    continue
+                out.append(p)
+                break
+        return out
 
 
 def _offices(people: Iterable[Person]) -> dict[tuple[str, str | None], tuple[Person, ...]]:

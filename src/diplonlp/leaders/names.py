@@ -13,14 +13,15 @@ import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import regex
-from attrs import frozen
+from attrs import evolve, frozen
 
 from diplonlp._resources import load_json
-from diplonlp._text import lexemes
+from diplonlp._text import NOT_LETTER_BEFORE, alternation, clitic_prefix, lexeme, lexemes
 from diplonlp.countries import country_lexicon
 from diplonlp.dates import calendar_words
 from diplonlp.leaders.gazetteer import Gazetteer
 from diplonlp.leaders.titles import Hit, link_gap, role_words
+from diplonlp.leaders.variants import skeleton
 from diplonlp.model import Language
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
@@ -232,15 +233,31 @@ def surnames(gazetteer: Gazetteer, language: Language) -> Mapping[str, frozenset
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=8)
+def name_words(gazetteer: Gazetteer, language: Language) -> Mapping[str, tuple[str, ...]]:
+    """The skeleton of every full spelling of each person (words joined)."""
+    out: dict[str, set[str]] = {}
+    for spelling, (key, kind) in gazetteer.names[language].items():
+        if kind == "full":
+            out.setdefault(key, set()).add("".join(skeleton(w, language)
+                                                   for w in spelling.split()))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def read_unlisted_names(
-    text: str, hits: list[Hit], reader: NameReader, original: Callable[[int, int], str]
+    text: str, hits: list[Hit], reader: NameReader, gazetteer: Gazetteer,
+    original: Callable[[int, int], str],
 ) -> list[Hit]:
-    """Widens a short name by the given names written before it ("عبدالفتاح
-    سیسی"), then reads the names of titled people the gazetteer does not list,
-    right after a title, else right before it."""
+    """Widens a name by the given names written before it when they are the
+    person's ("عبدالفتاح سیسی" is the full name); other given names make it
+    another person's name ("علیرضا رئیسی" is not Ebrahim Raisi), read as a
+    name the gazetteer does not list. Then reads the names of titled people
+    the gazetteer does not list, right after a title, else right before it."""
+    language = reader.language
+    own = name_words(gazetteer, language)
     out: list[Hit] = []
     for h in hits:
-        if h.kind == "name":
+        if h.kind == "name" and h.person is not None:
             # a short name may follow up to three given names ("عبدالفتاح سیسی"),
             # a full one one more ("محمد شهباز شريف")
             most = 1 if h.name_kind == "full" else 3
@@ -252,19 +269,37 @@ def read_unlisted_names(
                     if tokens[j] in reader.given and all(
                         t in reader.given or t in reader.suffixes for t in tokens[j:]
                     ):
-                        h = Hit(words[j].start(), h.end, "name", person=h.person,
-                                 name_kind="full" if h.name_kind == "context" else h.name_kind)
+                        given = "".join(skeleton(t, language) for t in tokens[j:])
+                        if any(given in full for full in own.get(h.person, ())):
+                            h = Hit(words[j].start(), h.end, "name", person=h.person,
+                                     name_kind="full")
+                        else:
+                            h = Hit(words[j].start(), h.end, "name", name_kind="unlisted")
                         break
+            h = _with_lineage(text, h, reader, out_end=len(text))
         out.append(h)
     result: list[Hit] = []
+    covered = 0  # names inside an unlisted name read after a title are dropped
     for i, h in enumerate(out):
+        if h.kind == "name" and h.start < covered:
+            continue
         result.append(h)
         if h.kind != "title" or h.bare or reader.governed(text, h.start):
             continue
         nxt = out[i + 1].start if i + 1 < len(out) else len(text)
         prev = result[-2].end if len(result) > 1 else 0
         if i + 1 < len(out) and out[i + 1].kind == "name" and not text[h.end:nxt].strip(" \t،,"):
-            continue  # a listed name follows
+            # a listed name follows; a given or surname alone may begin a longer
+            # name the gazetteer does not list ("خالد سلیمان الجارالله")
+            listed = out[i + 1]
+            if listed.name_kind == "full":
+                continue
+            span = reader.after(text, h.end, _next_title(out, i + 1, len(text)), original)
+            if span is None or span[1] <= listed.end:
+                continue
+            covered = span[1]
+            result.append(Hit(span[0], span[1], "name", name_kind="unlisted"))
+            continue
         span = reader.after(text, h.end, nxt, original)
         if span is not None:
             result.append(Hit(span[0], span[1], "name", name_kind="unlisted"))
@@ -280,4 +315,49 @@ def read_unlisted_names(
 
 
 
-__all__ = ["NameReader", "name_reader", "read_unlisted_names", "surnames"]
+def _with_lineage(text: str, h: Hit, reader: NameReader, out_end: int) -> Hit:
+    """A listed name with the rest of its lineage ("فيصل بن مشعل" + "بن سعود بن
+    عبدالعزيز"): connector + name pairs right after it belong to the name."""
+    words = reader.words(text, h.end, min(out_end, h.end + 120))
+    if not words or words[0].start() == h.end:
+        return h  # no space: the name goes on in a word of its own
+    i = 0
+    end = h.end
+    while (i + 1 < len(words) and i < 8 and words[i].group() in reader.connectors
+           and not reader._stop(words[i + 1].group(), strong=True)):
+        end = words[i + 1].end()
+        i += 2
+    return h if end == h.end else evolve(h, end=end)
+
+
+def _next_title(hits: Sequence[Hit], i: int, end: int) -> int:
+    """Where the first title at or after index ``i`` begins (else ``end``)."""
+    return next((h.start for h in hits[i:] if h.kind != "name"), end)
+
+
+@functools.lru_cache(maxsize=2)
+def _proper_name_heads(language: Language) -> regex.Pattern[str]:
+    data = load_json("leaders", "names.json")[language]
+    heads = alternation(lexeme(w, language) for w in data["institution_heads"])
+    courtesy = alternation(lexeme(w, language) for w in data["institution_courtesy"])
+    return regex.compile(
+        rf"{NOT_LETTER_BEFORE}{clitic_prefix(language)}(?:{heads})\s++"
+        rf"(?:(?:{courtesy})\s++){{0,2}}$"
+    )
+
+
+def inside_a_proper_name(text: str, start: int, language: Language) -> bool:
+    """Whether a name or title at ``start`` is part of the name of a place, an
+    institution, a prize or a programme ("جامعة الملك سعود", "فرودگاه امام
+    خمینی", "برنامج خادم الحرمين الشريفين")."""
+    return _proper_name_heads(language).search(text, max(0, start - 60), start) is not None
+
+
+__all__ = [
+    "NameReader",
+    "inside_a_proper_name",
+    "name_reader",
+    "name_words",
+    "read_unlisted_names",
+    "surnames",
+]

@@ -1,145 +1,389 @@
-"""Resolving hits to people, roles and countries.
+"""Resolving hits to people, roles and countries, and choosing the mentions.
 
-A name resolves to its person and the term they held on the story's date; a
-title to a person the story names who held that office, else to whoever held
-it on the story's date (the anchor of :func:`diplonlp.dates.story_anchor`),
-else it keeps role and country with ``name`` null. A title next to a name
-resolves to that person and stays on the name's mention as ``title``.
+The rules, in order:
+
+1. A title next to a name (either order) and the name are one mention: the
+   name's span, the title in ``title``; the person is then *introduced*.
+2. A title alone takes its country from its own words, else from "این کشور",
+   "البلاد" (the story's country) or "کشورمان" (the outlet's), else, when the
+   title names an office by itself ("رئيس الحكومة", "ولي العهد", "وزير
+   الداخلية"), from the story's country. It resolves to a person the story
+   names who held that office (a former one for "سابق"), else to whoever held
+   it on the story's date; the person is then introduced. It is a mention
+   when its role and country (or organisation) are known.
+3. A full name is a mention (and introduces its person) unless the story is
+   dated and the person held no office then and no title introduces them
+   (a former office-holder named in passing).
+4. A surname alone is a mention when its person is introduced anywhere in
+   the story (before or after it), or when it may stand alone: a head of
+   state or government or a foreign minister of a country news names by
+   surname alone (``roles.json`` → ``short_names_alone``), in office on the
+   story's date; never when another given name stands before it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 
+import regex
+from attrs import evolve
+
+from diplonlp._resources import load_json
+from diplonlp._text import NOT_WORD_AFTER, NOT_WORD_BEFORE, alternation, clitic_prefix
 from diplonlp.leaders.gazetteer import Gazetteer, Person, Term
-from diplonlp.leaders.names import surnames
-from diplonlp.leaders.titles import Hit, tracked_roles
-from diplonlp.model import LeaderMention, Role
+from diplonlp.leaders.names import name_reader, surnames
+from diplonlp.leaders.story import Story
+from diplonlp.leaders.titles import Hit, Links, tracked_roles
+from diplonlp.model import Language, LeaderMention, Role
 from diplonlp.pipeline import Document
 
 
+@functools.lru_cache(maxsize=1)
+def _alone_policy() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("leaders", "roles.json")["short_names_alone"]
+    return frozenset(data["roles"]), frozenset(data["where"])
+
+
+@functools.lru_cache(maxsize=1)
+def _monarchies() -> dict[str, tuple[dt.date, dt.date]]:
+    data = load_json("leaders", "roles.json")["monarchies"]
+    return {code: (dt.date.fromisoformat(span[0]) if span[0] else dt.date.min,
+                   dt.date.fromisoformat(span[1]) if span[1] else dt.date.max)
+            for code, span in data.items() if not code.startswith("_")}
+
+
+def is_monarchy(country: str, day: dt.date | None) -> bool:
+    span = _monarchies().get(country)
+    if span is None:
+        return False
+    return day is None or span[0] <= day < span[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _president_heads_government() -> frozenset[str]:
+    return frozenset(load_json("leaders", "roles.json")["president_is_head_of_government"]
+                     ["countries"])
+
+
+def for_country(h: Hit, where: str | None) -> Hit:
+    """The title's role once its country is known: a president's title in a
+    country whose president heads the government (Iran) is that role."""
+    if (h.role == "head_of_state" and h.office == "president"
+            and where in _president_heads_government()):
+        return evolve(h, role="head_of_government")
+    return h
+
+
+#: offices whose holders are leaders only when the gazetteer lists them
+#: (spokespeople: ANNOTATION.md follows the offices, not who speaks for them)
+_NAMED_ONLY = frozenset({"spokesperson"})
+
+
+@functools.lru_cache(maxsize=64)
+def _surname_pattern(words: tuple[str, ...], language: Language) -> regex.Pattern[str]:
+    clitic = clitic_prefix(language)
+    return regex.compile(
+        rf"{NOT_WORD_BEFORE}{clitic}(?P<word>{alternation(words)}){NOT_WORD_AFTER}")
+
+
+def may_stand_alone(person: Person) -> bool:
+    roles, where = _alone_policy()
+    return any(t.role in roles and t.where in where for t in person.terms)
+
+
 class Resolver:
-    """Resolves the hits of one document."""
+    """Resolves the hits of one document and chooses its mentions."""
 
     def __init__(self, doc: Document, gazetteer: Gazetteer, hits: Sequence[Hit],
-                 day: dt.date | None) -> None:
+                 links: Links, story: Story) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
-        self.day = day
+        self.hits = hits
+        self.links = links
+        self.story = story
+        self.day = story.day
         self.tracked = tracked_roles()
-        #: people the story names (not by a context-only short name)
-        self.named = {
-            h.person for h in hits
-            if h.kind == "name" and h.name_kind != "context" and h.person is not None
-        }
+        people = gazetteer.people
+        #: people the story names in full
+        self.named: set[str] = {h.person for h in hits if h.kind == "name"
+                                and h.name_kind == "full" and h.person is not None
+                                and h.person in people}
         #: heads of state the story names, for generic titles ("رئیس دولت")
         self.heads = {
-            h.person for h in hits if h.kind == "name" and h.person is not None
-            and (t := gazetteer.people[h.person].term_at(day)) is not None
-            and t.role == "head_of_state"
+            key for key in self.named
+            if (t := people[key].term_at(self.day)) is not None and t.role == "head_of_state"
         }
 
-    def resolve(self, h: Hit, partner: Hit | None) -> LeaderMention | None:
-        """The mention of hit ``h`` (``partner``: the title or name linked to it)."""
-        doc, day, named, heads, tracked = self.doc, self.day, self.named, self.heads, self.tracked
-        people = self.gazetteer.people
-        title_text: str | None = None
-        if h.kind == "name" and h.person is None:
-            # a titled person the gazetteer does not list: role and country from
-            # the title, unless the title's holder at the date bears this surname
-            if partner is None or partner.kind != "title":
-                return None
-            title_text = doc.normalized.original_slice(partner.start, partner.end)[2]
-            holder = self._holder_named(h, partner)
-            if holder is not None:
-                term = holder.term_at(day, partner.role, partner.country)
-                return self._mention(h, holder, term, title_text)
-            return self._mention(h, None, None, title_text,
-                                 role=partner.role, country=partner.country)
-        if h.kind == "name" or h.kind == "honorific":
-            assert h.person is not None
-            if h.person not in people:
-                return None
-            person = people[h.person]
-            role_hint = (
-                partner.role
-                if partner is not None and partner.kind == "title" and not partner.needs_neighbour
-                else None
-            )
-            country_hint = partner.country if partner is not None else None
-            term = person.term_at(day, role_hint, country_hint) or person.term_at(day)
-            if partner is not None and partner.kind == "title":
-                title_text = doc.normalized.original_slice(partner.start, partner.end)[2]
-            return self._mention(h, person, term, title_text)
-        if h.kind == "generic":
-            if len(heads) != 1:
-                return None
-            person = people[next(iter(heads))]
-            return self._mention(h, person, person.term_at(day, "head_of_state"), None)
-        # a title
-        assert h.role is not None
-        if h.needs_neighbour:
-            return None  # "الأمير", "الرئيس" alone: kept only on the name it stands by
-        if partner is not None and partner.kind == "name" and partner.person is None:
-            holder = self._holder_named(partner, h)
-            term = holder.term_at(day, h.role, h.country) if holder else None
-            return self._mention(h, holder, term, None, role=h.role, country=h.country)
-        if partner is not None and partner.person is not None and partner.person in people:
-            person = people[partner.person]
-            term = person.term_at(day, h.role, h.country) or person.term_at(day)
-            return self._mention(h, person, term, None, role=h.role, country=h.country)
-        if h.role not in tracked:
-            # "سفیر تاجیکستان" alone: an office the gazetteer does not follow names
-            # nobody we could resolve; it is kept only next to a name
-            return None
-        candidates = [
-            people[k] for k in named if k in people
-            and any(t.role == h.role and t.where == h.country for t in people[k].terms)
-        ]
-        if len(candidates) > 1 and day is not None:
-            candidates = [
-                p for p in candidates
-                if any(t.role == h.role and t.where == h.country and t.active(day)
-                       for t in p.terms)
-            ]
-        if len(candidates) != 1 and day is not None and h.role in tracked:
-            candidates = self.gazetteer.holders(h.role, h.country, day)
-        if len(candidates) == 1:
-            person = candidates[0]
-            term = person.term_at(day, h.role, h.country)
-            return self._mention(h, person, term, None, role=h.role, country=h.country)
-        return self._mention(h, None, None, None, role=h.role, country=h.country)
+    # --- titles -------------------------------------------------------------------
 
-    def _holder_named(self, name: Hit, title: Hit) -> Person | None:
-        """The office-holder at ``day`` when the unlisted written name ends in one
-        of their surnames (a spelling the gazetteer lacks: "امام علی رحمان")."""
-        doc, day = self.doc, self.day
-        if day is None or title.role not in self.tracked or title.country is None:
+    def title_country(self, h: Hit) -> str | None:
+        if h.country_from == "story":
+            where = self.story.country
+        elif h.country_from == "outlet":
+            where = self.story.outlet_country or self.story.country
+        elif h.country is not None:
+            return h.country
+        elif not h.needs_neighbour and not h.bare:
+            where = self.story.country  # a bare title: the story's country
+        else:
             return None
-        holders = self.gazetteer.holders(title.role, title.country, day)
+        if where is not None and h.office in ("president", "monarch") and (
+            (h.office == "monarch") != is_monarchy(where, self.day)
+        ):
+            return None  # "الرئيس" in a Saudi story, "جلالة الملك" in an Egyptian one
+        return where
+
+    def _fits(self, t: Term, role: Role, where: str | None, office: str | None) -> bool:
+        if t.role != role or t.where != where:
+            return False
+        return office is None or t.office is None or t.office == office
+
+    def title_holder(self, h: Hit, where: str | None) -> Person | None:
+        """The person a title alone stands for."""
+        assert h.role is not None
+        people = self.gazetteer.people
+        day = self.day
+        candidates = []
+        for key in self.named:
+            person = people[key]
+            terms = [t for t in person.terms if self._fits(t, h.role, where, h.office)]
+            if not terms:
+                continue
+            if h.former:
+                ended = day is None or any(t.end is not None and t.end <= day for t in terms)
+                if ended and (day is None or not any(t.active(day) for t in terms)):
+                    candidates.append(person)
+            elif day is None or any(t.active(day) for t in terms):
+                candidates.append(person)
+        if len(candidates) == 1:
+            return candidates[0]
+        if h.former or day is None:
+            return None
+        holders = self.gazetteer.holders(h.role, where, day, h.office)
+        if len(holders) > 1:
+            holders = [p for p in holders if p.key in self.named] or holders
+        return holders[0] if len(holders) == 1 else None
+
+    def _holder_named(self, name: Hit, title: Hit, where: str | None) -> Person | None:
+        """The office-holder when an unlisted written name ends in one of their
+        surnames (a spelling the gazetteer lacks: "امام علی رحمان")."""
+        day = self.day
+        if day is None or title.role is None or where is None:
+            return None
+        holders = self.gazetteer.holders(title.role, where, day, title.office)
         if len(holders) != 1:
             return None
-        last = doc.norm[name.start:name.end].split()[-1]
-        known = surnames(self.gazetteer, doc.language).get(holders[0].key, frozenset())
+        last = self.doc.norm[name.start:name.end].split()[-1]
+        known = surnames(self.gazetteer, self.doc.language).get(holders[0].key, frozenset())
         return holders[0] if last in known else None
 
-    def _mention(
-        self,
-        h: Hit,
-        person: Person | None,
-        term: Term | None,
-        title: str | None,
-        *,
-        role: Role | None = None,
-        country: str | None = None,
-    ) -> LeaderMention:
-        if role is None:
-            role = term.role if term is not None else "other"
-        if h.org or role == "organization_head":
-            country = None  # the contract: organisations have no country
-        elif country is None and term is not None:
-            country = term.country
+    # --- the mentions -------------------------------------------------------------
+
+    def mentions(self) -> list[LeaderMention]:
+        hits, people, day = self.hits, self.gazetteer.people, self.day
+        out: list[LeaderMention] = []
+        #: person -> the (role, country) a title gave them, for their other mentions
+        #: (None: no title gave one; the person's own term tells)
+        introduced: dict[str, tuple[Role | None, str | None, bool]] = {}
+        decided: dict[int, LeaderMention | None] = {}
+        #: people the story names by an office we do not follow (a party's head)
+        untracked: set[str] = set()
+        # 1. titles: linked ones give their name its person and role; alone ones resolve
+        for i, h in enumerate(hits):
+            if i in self.links.chained:
+                decided[i] = None  # a further title of a linked name
+                continue
+            if h.kind != "title":
+                continue
+            partner = self.links.pairs.get(i)
+            if h.role is None:
+                decided[i] = None  # "الأمين العام لحزب ...": not a leader's office
+                if partner is not None:
+                    decided[partner] = None
+                    untracked.add(hits[partner].person or "")
+                continue
+            if partner is not None:
+                name = hits[partner]
+                chain = [hits[t] for t in self.links.titles_of(partner)]
+                # the titles on the linked title's side of the name
+                side = [t for t in chain if (t.start < name.start) == (h.start < name.start)]
+                title_text = self.doc.normalized.original_slice(
+                    min(t.start for t in side), max(t.end for t in side))[2]
+                # the title that says most: one with its country or office
+                h = next((t for t in chain if t.kind == "title" and t.role is not None
+                          and not t.bare), h)
+                where = self.title_country(h)
+                h = for_country(h, where)
+                person = people.get(name.person or "")
+                if person is None and name.name_kind == "unlisted":
+                    person = self._holder_named(name, h, where)
+                decided[i] = None
+                if person is None and h.office in _NAMED_ONLY:
+                    decided[partner] = None
+                    continue
+                if where is None and not h.org:
+                    # "الأمير", "وزير" with no country: the title stays on the name,
+                    # the role and country come from the person's own term
+                    if person is None:
+                        decided[partner] = None
+                        continue
+                    term = person.term_at(self.day)
+                    if term is None:
+                        decided[partner] = None
+                        continue
+                    introduced[person.key] = (term.role, term.where,
+                                              term.organization is not None)
+                    decided[partner] = self._mention(name, person, term.role, term.where,
+                                                     term.organization is not None, title_text)
+                    continue
+                role: Role | None = h.role
+                assert role is not None  # titles with no role were skipped above
+                if person is not None and h.country_from != "text" and not h.org:
+                    # "ولي العهد" with the country only implied: the person's own term
+                    term = (person.term_at(self.day, h.role) or person.term_at(self.day))
+                    if term is not None and term.organization is None:
+                        role, where = term.role, term.where
+                if person is not None:
+                    introduced[person.key] = (role, where, h.org)
+                decided[partner] = self._mention(name, person, role, where, h.org, title_text)
+                continue
+            where = self.title_country(h)
+            h = for_country(h, where)
+            if h.needs_neighbour or where is None:
+                decided[i] = None
+                continue
+            holder = self.title_holder(h, where)
+            if holder is None and h.office in _NAMED_ONLY:
+                decided[i] = None  # "سخنگوی کرملین": a leader only as a known person
+                continue
+            if holder is None and h.role == "ambassador" and not h.hosted:
+                decided[i] = None  # "سفیر تاجیکستان" alone: which of its envoys, unsaid
+                continue
+            if holder is not None:
+                introduced.setdefault(holder.key, (h.role, where, h.org))
+            elif h.role not in self.tracked and not h.office and h.country_from != "text":
+                decided[i] = None  # "سفیر این کشور": whose office, the words do not say
+                continue
+            assert h.role is not None
+            decided[i] = self._mention(h, holder, h.role, where, h.org, None)
+        # 2. names the story gives in full introduce their person
+        dated = day is not None and not self.story.estimated
+        for i, h in enumerate(hits):
+            if i in decided or h.kind != "name" or h.person not in people:
+                continue
+            person = people[h.person or ""]
+            if h.name_kind == "full" and person.key not in untracked and (
+                    not dated or person.term_at(day, active=True)):
+                introduced.setdefault(person.key, (None, None, False))
+        # 3. the other hits
+        for i, h in enumerate(hits):
+            if i in decided:
+                continue
+            if h.kind == "generic":
+                if len(self.heads) == 1:
+                    person = people[next(iter(self.heads))]
+                    term = person.term_at(day, "head_of_state")
+                    decided[i] = self._mention(h, person, "head_of_state",
+                                               term.country if term else None, False, None)
+                continue
+            if h.kind == "honorific":
+                person = people.get(h.person or "")
+                if person is not None:
+                    term = person.term_at(day)
+                    decided[i] = self._mention(h, person, term.role if term else "other",
+                                               term.where if term else None,
+                                               term is not None and term.organization is not None,
+                                               None)
+                continue
+            if h.kind != "name" or h.person not in people:
+                continue
+            person = people[h.person or ""]
+            if person.key not in introduced:
+                if h.name_kind in ("full", "context") or person.key in untracked:
+                    continue
+                if not may_stand_alone(person):
+                    continue
+                if day is not None and person.term_at(day, active=True) is None:
+                    continue
+            given, where, org = introduced.get(person.key, (None, None, False))
+            if given is None:
+                term = person.term_at(day) if day is not None else person.term_at(None)
+                if term is None:
+                    continue
+                given, where, org = term.role, term.where, term.organization is not None
+            decided[i] = self._mention(h, person, given, where, org, None)
+        spans: list[tuple[int, int, LeaderMention]] = []
+        for i in range(len(hits)):
+            found = decided.get(i)
+            if found is not None:
+                out.append(found)
+                if hits[i].kind == "name":
+                    spans.append((hits[i].start, hits[i].end, found))
+        out.extend(self.later_surnames(spans, introduced))
+        return sorted(out, key=lambda m: m.start)
+
+    def later_surnames(self, found: list[tuple[int, int, LeaderMention]],
+                       introduced: dict[str, tuple[Role | None, str | None, bool]],
+                       ) -> list[LeaderMention]:
+        """4. Once a person is introduced (in full, or by a title next to their
+        name), every later occurrence of their surname is a mention, whether
+        or not the gazetteer lists it as a short name ("وقال عباس", "وأكد
+        عون"); so is the last word of a titled name the gazetteer does not list
+        ("ميخائيل بوغدانوف" ... "بوغدانوف"). Not where the word stands inside
+        another name or right before one ("عباس عراقچی")."""
+        text = self.doc.norm
+        language = self.doc.language
+        taken = [(h.start, h.end) for h in self.hits]
+        last: dict[str, tuple[LeaderMention, int]] = {}  # surname -> first mention
+        known = surnames(self.gazetteer, language)
+        reader = name_reader(language, self.gazetteer)
+        for start, end, m in found:
+            words = text[start:end].split()
+            if m.name is not None:
+                key = next((k for k in introduced if self.gazetteer.people[k].name == m.name),
+                           None)
+                candidates = set(known.get(key, ())) if key else set()
+                candidates |= {words[-1]} if len(words) > 1 else set()
+            elif m.title is not None and len(words) > 1:
+                candidates = {words[-1]}  # a titled name the gazetteer does not list
+            else:
+                continue
+            if len(words) > 2 and words[-2] in reader.connectors:
+                # "عصام بن سعد بن سعيد" ... "ابن سعيد"
+                candidates |= {f"{c} {words[-1]}" for c in ("بن", "ابن")}
+            for word in candidates:
+                if len(word) >= 3 and word not in reader.stop:
+                    last.setdefault(word, (m, start))
+        if not last:
+            return []
+        pattern = _surname_pattern(tuple(sorted(last)), language)
+        out: list[LeaderMention] = []
+        for hit in pattern.finditer(text):
+            s, e = hit.span("word")
+            if any(a < e and s < b for a, b in taken):
+                continue
+            after = text[e:e + 40].split()[:1]
+            if after and (reader.is_given(after[0]) or after[0] in last):
+                continue  # "عباس عراقچی": another person's given name
+            before = text[max(0, s - 40):s].split()[-1:]
+            if " " not in hit.group("word") and before and (
+                    before[0] in reader.connectors or reader.is_given(before[0])):
+                continue  # "ابن عباس", "محمد عباس": another person's name
+            first, first_start = last[hit.group("word")]
+            if first_start >= s and first.name is None:
+                continue  # before its introduction only a listed person's surname counts
+            out.append(self.doc.mention(
+                LeaderMention, s, e, name=first.name, id=first.id, role=first.role,
+                country=first.country, title=None,
+            ))
+            taken.append((s, e))
+        return out
+
+    def _mention(self, h: Hit, person: Person | None, role: Role, where: str | None,
+                 org: bool, title: str | None) -> LeaderMention:
+        country = None if (org or role == "organization_head") else where
         if h.kind == "title" and title is None:
             title = self.doc.normalized.original_slice(h.start, h.end)[2]
         return self.doc.mention(
@@ -149,4 +393,4 @@ class Resolver:
         )
 
 
-__all__ = ["Resolver"]
+__all__ = ["Resolver", "may_stand_alone"]

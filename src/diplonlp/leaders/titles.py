@@ -12,11 +12,11 @@ own head of state ("رئیس دولت").
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Literal
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, Literal
 
 import regex
-from attrs import frozen
+from attrs import evolve, frozen
 
 from diplonlp._prefilter import Indexed, PhraseIndex, WordStarts, index_of, matches
 from diplonlp._resources import load_json
@@ -33,7 +33,8 @@ from diplonlp._text import (
     with_joined_keys,
 )
 from diplonlp.countries import country_lexicon, place_lexicon
-from diplonlp.leaders.gazetteer import Gazetteer, NameKind
+from diplonlp.leaders.gazetteer import Gazetteer, NameKind, Person
+from diplonlp.leaders.variants import skeleton, word_skeleton
 from diplonlp.model import Language, Role
 
 HitKind = Literal["name", "title", "honorific", "generic"]
@@ -65,24 +66,52 @@ class Hit:
     org: bool = False
     #: a role word that names an office only with a country ("وزیر")
     bare: bool = False
+    #: the office within the role ("interior", "crown_prince", "speaker")
+    office: str | None = None
+    #: "سابق", "پیشین": a former holder is meant
+    former: bool = False
+    #: where the country comes from: the title's own words, "story" (این کشور,
+    #: البلاد: the story's country), "outlet" (کشورمان: the outlet's country)
+    country_from: Literal["text", "story", "outlet"] | None = None
+    #: the title names where it is held ("سفیر چین در تاجیکستان", "المندوب لدى الأمم المتحدة")
+    hosted: bool = False
+
+
+@frozen
+class TitleWord:
+    """What a title word means: its role and office, whether it needs a country
+    (or a name) beside it, and a country of its own ("مجلس شورای اسلامی")."""
+
+    role: Role
+    office: str | None = None
+    needs_country: bool = False
+    country: str | None = None
 
 
 @frozen
 class Grammar:
-    #: spelling -> (person key, kind), looked up word by word
+    #: spellings of several words -> (person key, kind), looked up word by word
     names: PhraseIndex[tuple[str, NameKind]]
+    #: one-word spellings (surnames alone), compared more strictly
+    words: PhraseIndex[tuple[str, NameKind]]
     titles: regex.Pattern[str]
     title_starts: WordStarts
-    role_of: Mapping[str, tuple[Role, bool]]
+    role_of: Mapping[str, TitleWord]
+    portfolios: Mapping[str, str]
+    bodies: Mapping[tuple[str, str], TitleWord]
     countries: Mapping[str, str]
+    country_words: Mapping[str, str]
     organizations: Mapping[str, str]
-    honorifics: Mapping[str, str]
+    #: honorific -> a person key, or the office it stands for
+    honorifics: Mapping[str, str | TitleWord]
     generic: frozenset[str]
     #: countries whose president heads the government (Iran), and the title
     #: words that then mean head of government
     president_hog: frozenset[str]
     president_words: frozenset[str]
     envoy_places: frozenset[str]
+    #: modifiers that mean a former holder ("سابق"), not an acting or designate one
+    former_words: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -96,80 +125,146 @@ def organizations(language: Language) -> dict[str, str]:
             spaced = lexeme(form, language)
             out[spaced] = code
             if language == "ar":
-                out["ل" + spaced[1:] if spaced.startswith("ال") else "ل" + spaced] = code
+                out[_genitive(spaced)] = code
     return with_joined_keys(out)
 
 
+def _genitive(spaced: str) -> str:
+    """Arabic "ل" + a word: "للأمم المتحدة" is ل + "الأمم المتحدة"."""
+    return "ل" + spaced[1:] if spaced.startswith("ال") else "ل" + spaced
+
+
+def _word(entry: Mapping[str, Any]) -> TitleWord:
+    return TitleWord(entry["role"], entry.get("office"), bool(entry.get("needs_country")),
+                     entry.get("country"))
+
+
 @functools.lru_cache(maxsize=2)
-def role_words(language: Language) -> dict[str, tuple[Role, bool]]:
-    """Normalised role word -> (role, needs a country); Arabic adds the genitive with ل."""
-    role_of: dict[str, tuple[Role, bool]] = {}
-    for entry in load_json("leaders", "roles.json")[language]:
+def role_words(language: Language) -> dict[str, TitleWord]:
+    """Normalised role word -> what it means; Arabic adds the genitive with ل."""
+    role_of: dict[str, TitleWord] = {}
+    for entry in load_json("leaders", "titles.json")["roles"][language]:
+        meaning = _word(entry)
         for w in entry["words"]:
             spaced = lexeme(w, language)
-            value = (entry["role"], bool(entry.get("needs_country")))
-            role_of.setdefault(spaced, value)
+            role_of.setdefault(spaced, meaning)
             if language == "ar" and spaced.startswith("ال"):
-                role_of.setdefault("ل" + spaced[1:], value)
+                role_of.setdefault(_genitive(spaced), meaning)
     return with_joined_keys(role_of)
 
 
 @functools.lru_cache(maxsize=1)
 def tracked_roles() -> frozenset[str]:
-    """Roles whose title alone is a mention (see ``roles.json``)."""
+    """Roles whose title alone is a mention even with no office (see ``roles.json``)."""
     return frozenset(load_json("leaders", "roles.json")["tracked_roles"]["roles"])
+
+
+def _words(data: Mapping[str, Any], language: Language) -> list[str]:
+    return [lexeme(w, language) for w in data.get(language, [])]
 
 
 @functools.lru_cache(maxsize=8)
 def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
     """The title grammar and name index of ``language`` for ``gazetteer`` (cached)."""
     roles = load_json("leaders", "roles.json")
+    data = load_json("leaders", "titles.json")
     role_of = role_words(language)
     generic_words = [lexeme(w, language) for w in roles["generic"][language]]
     generic = frozenset([*generic_words, *(key(w) for w in generic_words)])
-    honorifics = with_joined_keys({
-        lexeme(w, language): person
-        for w, person in load_json("leaders", "honorifics.json")[language].items()
-    })
+    honorifics: dict[str, str | TitleWord] = {}
+    for entry in data["honorifics"]:
+        meaning: str | TitleWord = entry["person"] if entry.get("person") else TitleWord(
+            entry["role"], entry.get("office"), False, entry.get("country"))
+        for w in entry.get(language, []):
+            honorifics.setdefault(lexeme(w, language), meaning)
+    honorifics = with_joined_keys(honorifics)
+    portfolios: dict[str, str] = {}
+    for office, words in data["portfolios"][language].items():
+        for w in words:
+            portfolios.setdefault(" ".join(lexeme(w, language).replace("،", " ").split()), office)
+    bodies: dict[tuple[str, str], TitleWord] = {}
+    body_heads: set[str] = set()
+    body_names: set[str] = set()
+    for entry in data["bodies"]:
+        meaning = TitleWord(entry.get("role", "other"), entry["office"], False,
+                            entry.get("country"))
+        heads = _words(entry["heads"], language)
+        names = _words(entry["names"], language)
+        if language == "ar":
+            names += [_genitive(n) for n in names]
+        body_heads.update(heads)
+        body_names.update(names)
+        for head in heads:
+            for name in names:
+                bodies.setdefault((key(head), key(name)), meaning)
     extra = roles.get("title_countries", {}).get(language, {})
     countries = with_joined_keys({
         **country_lexicon(language),
         **{lexeme(w, language): code for w, code in extra.items()},
     })
+    country_words = with_joined_keys({lexeme(w, language): v for w, v in
+                                      data["country_words"][language].items()})
     clitic = clitic_prefix(language, name="clitic", lazy=True)
     orgs = organizations(language)
     country_alt = alternation(countries)
-    place_alt = alternation({**countries, **with_joined_keys(place_lexicon(language)), **orgs})
+    place_alt = alternation({**countries, **with_joined_keys(place_lexicon(language)), **orgs,
+                             **country_words})  # "لدى المملكة", "در این کشور"
     org_alt = alternation(orgs)
     prefixes = roles["country_prefixes"][language]
-    heads = alternation(lexeme(w, language) for w in prefixes["heads"]) or "(?!)"
+    heads_alt = alternation(lexeme(w, language) for w in prefixes["heads"]) or "(?!)"
     qualifiers = alternation(lexeme(w, language) for w in prefixes["qualifiers"])
     qualifier = f"(?:(?:{qualifiers}){_S1})?" if qualifiers else ""
     envoy = alternation(lexeme(w, language) for w in roles["envoy_places"][language])
+    modifiers = alternation(w for kind in ("former", "acting", "designate")
+                            for w in _words(data["modifiers"][kind], language))
+
+    def modifier(name: str) -> str:
+        return rf"(?:{_S1}(?P<{name}>{modifiers}){_E})?" if modifiers else ""
+
+    untracked = alternation(lexeme(w, language)
+                            for w in roles["untracked_bodies"][language]) or "(?!)"
     complement = (
         rf"(?:{_S1}(?P<org>{org_alt}){_E}"
-        rf"|{_S1}(?:(?:{heads}){_S1}{qualifier})?(?P<country>{country_alt}){_E}"
-        rf"(?:{_S1}(?:{envoy}){_S1}(?P<country2>{place_alt}){_E})?)?"
+        rf"|{_S1}(?:(?:{heads_alt}){_S1}{qualifier})?(?P<country>{country_alt}){_E}"
+        rf"|{_S1}(?P<cword>{alternation(country_words) or '(?!)'}){_E}"
+        # the body's own name up to a comma: "لحزب الحركة الشعبية، محند العنصر"
+        rf"|{_S1}(?P<untracked>{untracked}){_E}"
+        rf"(?:(?:[^\S\n]++[\p{{L}}\p{{M}}]++){{1,5}}(?=[^\S\n]*+[،,]))?)?"
+        rf"(?:{_S1}(?:{envoy}){_S1}(?P<country2>{place_alt}){_E})?"
     )
     title_words = list(role_of) + list(generic) + list(honorifics)
-    ministers = [w for w, (role, _needs) in role_of.items() if role == "minister"]
-    portfolios = [lexeme(w, language).replace("،", " ")
-                  for w in roles.get("portfolios", {}).get(language, [])]
-    portfolio_alt = alternation([" ".join(p.split()) for p in portfolios],
-                                space=r"[\s،,]*+")  # "صنعت، معدن و تجارت"
+    title_alt = _title_alternation(title_words, orgs)
+    minister_heads = alternation(_words(data["minister_heads"], language))
+    deputy_heads = alternation(_words(data["deputy_minister_heads"], language))
+    portfolio_alt = alternation(portfolios, space=r"[\s،,]*+")  # "صنعت، معدن و تجارت"
     titles = regex.compile(
-        rf"{_B}{clitic}(?:(?P<mrole>{alternation(ministers)}){_S1}(?P<portfolio>{portfolio_alt}){_E}"
-        rf"|(?P<role>{alternation(title_words)}){_E}){complement}"
+        rf"{_B}{clitic}(?:(?P<dhead>{deputy_heads}){_S1}(?P<dportfolio>{portfolio_alt}){_E}"
+        rf"|(?P<mhead>{minister_heads}){_S1}(?P<portfolio>{portfolio_alt}){_E}"
+        rf"|(?P<bhead>{alternation(body_heads)}){_S1}(?P<body>{alternation(body_names)}){_E}"
+        rf"|(?P<role>{title_alt}){_E})"
+        + modifier("former") + complement + modifier("former2")
     )
     hog = roles["president_is_head_of_government"]
     president_words = set(lexemes(hog["words"][language], language))
     if language == "ar":
-        president_words |= {"ل" + w[1:] for w in president_words if w.startswith("ال")}
+        president_words |= {_genitive(w) for w in president_words if w.startswith("ال")}
+    spellings = gazetteer.names[language]
+    # a name of several words is also stored joined ("امامعلیرحمان"); the phrase
+    # index joins the text's words itself, so only true one-word spellings are words
+    joined = {k.replace(" ", "") for k in spellings if " " in k}
+    starts = [*title_words, *_words(data["minister_heads"], language),
+              *_words(data["deputy_minister_heads"], language), *body_heads]
     return Grammar(
-        PhraseIndex(gazetteer.names[language]), titles,
-        WordStarts(title_words, clitics=CLITICS if language == "ar" else ""),
-        role_of, countries, orgs, honorifics, generic, frozenset(hog["countries"]),
-        frozenset(president_words), lexemes(roles["envoy_places"][language], language),
+        PhraseIndex({k: v for k, v in spellings.items() if " " in k},
+                    functools.partial(skeleton, language=language)),
+        PhraseIndex({k: v for k, v in spellings.items() if " " not in k and k not in joined},
+                    functools.partial(word_skeleton, language=language)),
+        titles,
+        WordStarts(starts, clitics=CLITICS if language == "ar" else ""),
+        role_of, with_joined_keys(portfolios), bodies, countries, country_words, orgs,
+        honorifics, generic, frozenset(hog["countries"]), frozenset(president_words),
+        lexemes(roles["envoy_places"][language], language),
+        frozenset(key(w) for w in _words(data["modifiers"]["former"], language)),
     )
 
 
@@ -177,38 +272,156 @@ def find_hits(text: Indexed, language: Language, g: Grammar) -> Iterator[Hit]:
     """Every name, title, honorific and generic title in a normalised text
     (overlapping; see :func:`drop_overlaps`)."""
     index = index_of(text)
-    for start, end, (person, kind) in g.names.find(index, clitic_heads(language), NAME_GAP):
-        yield Hit(start, end, "name", person=person, name_kind=kind)
+    heads = clitic_heads(language)
+    for names in (g.names, g.words):
+        for start, end, (person, kind) in names.find(index, heads, NAME_GAP):
+            yield Hit(start, end, "name", person=person, name_kind=kind)
     for m in matches(g.titles, index.text, g.title_starts.starts(index)):
-        portfolio = m.group("portfolio")
-        group = "mrole" if portfolio else "role"
-        word = key(m.group(group))
-        start = m.start(group)
-        country_word = m.group("country")
-        org_word = m.group("org")
-        end = m.end()
-        if m.group("country2") and (word not in g.role_of or g.role_of[word][0] != "ambassador"):
-            end = m.end("country")  # "نخست وزیر روسیه در مسکو": where, not whose
-        country = g.countries.get(key(country_word)) if country_word else None
+        hit = _title_hit(m, g)
+        if hit is not None:
+            yield hit
+
+
+def _title_alternation(words: Sequence[str], orgs: Mapping[str, str]) -> str:
+    """The role words as one alternation, where a word that ends with the start
+    of an organisation's name ("رئيس المفوضية" before "المفوضية الأوروبية") is
+    tried first and gives way when the whole name follows, so that the
+    organisation is read as the title's complement."""
+    blocked: dict[str, list[str]] = {}
+    for w in words:
+        parts = w.split()
+        for i in range(1, len(parts)):
+            tail = " ".join(parts[i:])
+            rests = [o[len(tail) + 1:] for o in orgs if o.startswith(tail + " ")]
+            if rests:
+                blocked.setdefault(w, []).extend(rests)
+    plain = alternation(w for w in words if w not in blocked)
+    if not blocked:
+        return plain
+    guarded = "|".join(
+        rf"{alternation([w])}(?!{_S1}(?:{alternation(rests)}){_E})"
+        for w, rests in sorted(blocked.items(), key=lambda kv: -len(kv[0]))
+    )
+    return f"{guarded}|{plain}"
+
+
+def _portfolio_key(text: str) -> str:
+    """The key of a matched portfolio: "صنعت، معدن و تجارت" as "صنعتمعدنوتجارت"."""
+    return key(text.replace("،", " ").replace(",", " "))
+
+
+def _title_hit(m: regex.Match[str], g: Grammar) -> Hit | None:
+    if m.group("dportfolio"):
+        group = "dhead"
+        meaning: TitleWord | None = TitleWord("deputy_minister",
+                                              g.portfolios[_portfolio_key(m.group("dportfolio"))])
+    elif m.group("portfolio"):
+        group = "mhead"
+        meaning = TitleWord("minister", g.portfolios[_portfolio_key(m.group("portfolio"))])
+    elif m.group("body"):
+        group = "bhead"
+        meaning = g.bodies.get((key(m.group("bhead")), key(m.group("body"))))
+    else:
+        group = "role"
+        meaning = None
+    start = m.start(group)
+    word = key(m.group(group))
+    end = m.end()
+    former = any(m.group(group_name) and key(m.group(group_name)) in g.former_words
+                 for group_name in ("former", "former2"))
+    if m.group("country2") and (meaning is not None or word not in g.role_of
+                                or g.role_of[word].role != "ambassador"):
+        # "نخست وزیر روسیه در مسکو": where, not whose
+        end = max(m.end(g) for g in ("role", "body", "portfolio", "dportfolio", "former",
+                                     "country", "cword", "org"))
+    country = g.countries.get(key(m.group("country"))) if m.group("country") else None
+    country_from: Literal["text", "story", "outlet"] | None = "text" if country else None
+    if m.group("cword"):
+        found = g.country_words[key(m.group("cword"))]
+        if found == "story" or found == "outlet":
+            country_from = "outlet" if found == "outlet" else "story"
+        else:
+            country, country_from = found, "text"
+    if meaning is None and group == "role":
         if word in g.honorifics:
-            yield Hit(start, m.end("role"), "honorific", person=g.honorifics[word])
-            continue
-        if word in g.generic and country is None:
-            yield Hit(start, m.end("role"), "generic", role="head_of_state")
-            continue
-        if word not in g.role_of:
-            continue
-        role, needs_country = g.role_of[word]
-        if org_word:
-            if role not in ("organization_head", "head_of_state"):
-                continue  # "معاون دبیرکل سازمان ملل": an office we do not follow
-            yield Hit(start, end, "title", role="organization_head",
-                      country=g.organizations[key(org_word)], org=True)
-            continue
-        if role == "head_of_state" and country in g.president_hog and word in g.president_words:
-            role = "head_of_government"
-        yield Hit(start, end, "title", role=role, country=country,
-                  needs_neighbour=country is None, bare=needs_country and country is None)
+            honorific = g.honorifics[word]
+            if isinstance(honorific, str):
+                return Hit(start, m.end("role"), "honorific", person=honorific)
+            meaning = honorific
+        elif word in g.generic and country is None:
+            return Hit(start, m.end("role"), "generic", role="head_of_state")
+        elif word in g.role_of:
+            meaning = g.role_of[word]
+    if meaning is None:
+        return None
+    if m.group("untracked"):
+        # "الأمين العام لحزب ...": an office we do not follow; kept as a title
+        # with no role, so that the name beside it is not read as a leader
+        return Hit(start, m.end(), "title")
+    role: Role = meaning.role
+    if country is None and meaning.country is not None:
+        country, country_from = meaning.country, "text"
+    if m.group("org"):
+        if role not in ("organization_head", "head_of_state"):
+            return None  # "معاون دبیرکل سازمان ملل": an office we do not follow
+        return Hit(start, end, "title", role="organization_head",
+                   country=g.organizations[key(m.group("org"))], org=True,
+                   office=meaning.office, former=former, country_from="text")
+    if role == "head_of_state" and country in g.president_hog and word in g.president_words:
+        role = "head_of_government"
+    bare = meaning.needs_country and country is None and country_from is None
+    return Hit(start, end, "title", role=role, country=country, office=meaning.office,
+               needs_neighbour=bare, bare=bare, former=former, country_from=country_from,
+               hosted=bool(m.group("country2")))
+
+
+@functools.lru_cache(maxsize=2)
+def _name_openers(language: Language) -> regex.Pattern[str]:
+    words = load_json("leaders", "roles.json")["titles_inside_names"][language]
+    return regex.compile(rf"(?:{alternation(lexeme(w, language) for w in words)})"
+                         rf"(?:{_S1}(?:{alternation(lexeme(w, language) for w in words)}))*+"
+                         rf"{_E}[^\S\n]++")
+
+
+def trim_titles_off_names(hits: list[Hit], text: str, language: Language) -> list[Hit]:
+    """A gazetteer spelling that begins with a title or a courtesy ("الملك
+    عبدالله الثاني", "آیت‌الله خامنه‌ای") keeps its person, but its span starts
+    after it: the title is the title's (a hit of its own when the grammar reads
+    it), the name is what follows."""
+    opener = _name_openers(language)
+    # a title word that names an office by itself ("الملك"), not a given name
+    # that is also a title with a country ("سلطان بن سلمان")
+    title_ends = {h.start: h.end for h in hits if h.kind == "title" and not h.needs_neighbour}
+    out: list[Hit] = []
+    for h in hits:
+        if h.kind == "name":
+            cut = title_ends.get(h.start)
+            m = opener.match(text, h.start, h.end)
+            if m is not None:
+                cut = max(cut or 0, m.end())
+            if cut is not None and h.start < cut < h.end:
+                while cut < h.end and text[cut].isspace():
+                    cut += 1
+                if cut < h.end:
+                    h = evolve(h, start=cut)
+        out.append(h)
+    return out
+
+
+@functools.lru_cache(maxsize=2)
+def _deputy_of(language: Language) -> regex.Pattern[str]:
+    words = load_json("leaders", "roles.json")["deputy_of"][language]
+    return regex.compile(rf"{_B}{clitic_prefix(language)}"
+                         rf"(?:{alternation(lexeme(w, language) for w in words)})"
+                         rf"[^\S\n]++$")
+
+
+def drop_deputies_of(hits: list[Hit], text: str, language: Language) -> list[Hit]:
+    """Drops the titles that a deputy word before them makes another office
+    ("معاون اول رئیس بانک مرکزی"): the title is not its holder's mention."""
+    deputy = _deputy_of(language)
+    return [h for h in hits if h.kind not in ("title", "generic")
+            or deputy.search(text, max(0, h.start - 30), h.start) is None]
 
 
 def drop_overlaps(hits: list[Hit]) -> list[Hit]:
@@ -232,32 +445,115 @@ def link_gap(language: Language) -> regex.Pattern[str]:
     return regex.compile(rf"\s*+[،,]?\s*+(?:(?:{courtesy})\s++)*+")
 
 
-def link_titles_and_names(
-    text: str, hits: Sequence[Hit], language: Language, gazetteer: Gazetteer
-) -> dict[int, int]:
-    """Pairs a title with the name right after it (TITLE NAME, TITLE، الشيخ NAME),
-    else right before it (NAME TITLE, NAME، TITLE), when the person held that
-    office (or the title names no country)."""
-    gap = link_gap(language)
-    links: dict[int, int] = {}
+@frozen
+class Links:
+    """Which titles go with which names: ``pairs`` maps a title to the name it
+    stands by and the name back to that title; ``chained`` maps each further
+    title of the same name ("ولي العهد الأمير محمد بن سلمان", "أمير منطقة
+    القصيم رئيس مجلس ...") to the name. ``hits`` are the hits, where a listed
+    name that a title of another country stands by is read as an unlisted
+    name: a namesake ("سخنگوی وزارت امور خارجه ایران عباس موسوی" is not the
+    Lebanese Abbas al-Musawi)."""
 
-    def fits(title: Hit, name: Hit) -> bool:
+    pairs: dict[int, int]
+    chained: dict[int, int]
+    hits: list[Hit]
+
+    def titles_of(self, name: int) -> list[int]:
+        """The titles linked to the name at index ``name``, in text order."""
+        found = [t for t, n in self.chained.items() if n == name]
+        if name in self.pairs:
+            found.append(self.pairs[name])
+        return sorted(found)
+
+
+def _same_office_holder(first: Hit, other: Hit, fits: Callable[[Hit], bool | None]) -> bool:
+    """Whether ``other`` is a further title of the name ``first`` is linked to:
+    a title of the same kind (of an organisation or not) whose country, if it
+    names one, is the first title's and one the person held an office in."""
+    if other.kind != "title" or other.org != first.org:
+        return False
+    if other.country is None:
+        return True
+    if first.country is not None and other.country != first.country:
+        return False
+    return bool(fits(other))
+
+
+def link_titles_and_names(
+    text: str, hits: Sequence[Hit], language: Language, gazetteer: Gazetteer,
+    governed: Callable[[int], bool] = lambda _pos: False,
+) -> Links:
+    """Pairs a title with the name right after it (TITLE NAME, TITLE، الشيخ NAME),
+    else right before it (NAME TITLE, NAME، TITLE), when the person held an
+    office in the title's country (or the title names no country); then
+    chains the titles and honorifics written next to a linked title. A title
+    governed by a word before it ("سخنگوی رئیس جمهور روسیه دیمیتری پسکوف") is
+    not the name's title."""
+    gap = link_gap(language)
+    pairs: dict[int, int] = {}
+    out = list(hits)
+
+    def person_of(name: Hit) -> Person | None:
+        return gazetteer.people.get(name.person or "")
+
+    def fits(title: Hit, name: Hit) -> bool | None:
+        """True: the title fits the person; None: the person is a namesake."""
         if name.name_kind == "unlisted":
             return True
-        person = gazetteer.people.get(name.person or "")
-        if person is None or title.country is None:
-            return person is not None
-        return any(t.where == title.country for t in person.terms)
+        person = person_of(name)
+        if person is None:
+            return False
+        if title.country is None:
+            # a surname alone needs the title's own office ("وزیر صنعت خطاب به"
+            # is no Khattab); a full name is the person whatever the title
+            return name.name_kind == "full" or title.bare or any(
+                t.role == title.role and (title.office is None or t.office is None
+                                          or t.office.split(":")[0] == title.office)
+                for t in person.terms)
+        if any(t.where == title.country for t in person.terms):
+            return True
+        return None if name.name_kind == "full" and not title.bare else False
+
+    def near(a: Hit, b: Hit) -> bool:
+        return gap.fullmatch(text, a.end, b.start) is not None
 
     for title_first in (True, False):  # TITLE NAME pairs first, then NAME TITLE
-        for i in range(len(hits) - 1):
-            a, b = hits[i], hits[i + 1]
-            if i in links or i + 1 in links or not gap.fullmatch(text, a.end, b.start):
+        for i in range(len(out) - 1):
+            a, b = out[i], out[i + 1]
+            if i in pairs or i + 1 in pairs or not near(a, b):
                 continue
-            title, name = (a, b) if title_first else (b, a)
-            if title.kind == "title" and name.kind == "name" and fits(title, name):
-                links[i], links[i + 1] = i + 1, i
-    return links
+            t, n = (i, i + 1) if title_first else (i + 1, i)
+            title, name = out[t], out[n]
+            if title.kind != "title" or name.kind != "name":
+                continue
+            if title_first and governed(title.start):
+                continue
+            fit = fits(title, name)
+            if fit is None and title_first:
+                out[n] = Hit(name.start, name.end, "name", name_kind="unlisted")
+            elif not fit:
+                continue
+            pairs[t], pairs[n] = n, t
+    chained: dict[int, int] = {}
+    for t, n in list(pairs.items()):
+        if out[t].kind != "title" or out[n].kind != "name":
+            continue
+        first = out[t]
+        # outwards from the title, then on the name's other side
+        # ("الأمير سعود بن نايف، أمير المنطقة الشرقية")
+        for step, j in ((-1 if t < n else 1, t + (-1 if t < n else 1)),
+                        (1 if t < n else -1, n + (1 if t < n else -1))):
+            while 0 <= j < len(out) and j not in pairs and j not in chained:
+                other = out[j]
+                left, right = (other, out[j - step]) if step < 0 else (out[j - step], other)
+                if not near(left, right):
+                    break
+                if not _same_office_holder(first, other, functools.partial(fits, name=out[n])):
+                    break
+                chained[j] = n
+                j += step
+    return Links(pairs, chained, out)
 
 
 __all__ = [
@@ -265,6 +561,8 @@ __all__ = [
     "Grammar",
     "Hit",
     "HitKind",
+    "Links",
+    "drop_deputies_of",
     "drop_overlaps",
     "find_hits",
     "grammar",
@@ -273,4 +571,5 @@ __all__ = [
     "organizations",
     "role_words",
     "tracked_roles",
+    "trim_titles_off_names",
 ]
