@@ -110,14 +110,19 @@ def outlet_country(index: Indexed, language: Language) -> str | None:
     return None
 
 
-def story_country(index: Indexed, language: Language) -> str | None:
+def story_country(index: Indexed, language: Language,
+                  evidence: Counter[str] | None = None) -> str | None:
     """The country a story is about: its dateline city's, else the one it names
     most (names, adjectives, cities), else (none named, or a tie) the country
-    of the agency it credits when that is among the first, else none."""
+    of the agency it credits when that is among the first, else none.
+    ``evidence`` adds what else points at a country (the leaders stage counts
+    the office-holders the story names in full)."""
     found = dateline_country(index_of(index).text, language)
     if found is not None:
         return found
     counts = count_countries(index, language)
+    if evidence:
+        counts.update(evidence)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         # none named, or a tie: the outlet's country if it is among the first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from diplonlp.dates import story_anchor
 from diplonlp.dates.resolution import full_date
 from diplonlp.leaders.gazetteer import Gazetteer, default_gazetteer
 from diplonlp.leaders.names import inside_a_proper_name, name_reader, read_unlisted_names
-from diplonlp.leaders.resolution import Resolver, may_stand_alone
+from diplonlp.leaders.resolution import Resolver, a_bound, may_stand_alone
 from diplonlp.leaders.story import Story, estimate_day
 from diplonlp.leaders.titles import (
     Hit,
@@ -32,11 +33,21 @@ def story_of(doc: Document, index: WordIndex, hits: list[Hit], gazetteer: Gazett
     """The story's country and date: the one anchor of the article
     (:func:`diplonlp.dates.story_anchor`: reference date, published date, the
     story's latest full date or year), else an estimate from the people it names."""
-    dates = [d for d in doc.get("dates") if isinstance(d, DateMention)]
+    dates = [d for d in doc.get("dates")
+             if isinstance(d, DateMention) and not a_bound(doc.text, d.start)]
     anchor = story_anchor(doc.reference_date, doc.published, dates)
     if anchor is not None and anchor.source == "story" and anchor.date > gazetteer.as_of:
         anchor = None  # a horizon ("رؤية 2030"), not the story's date
-    country = story_country(index, doc.language)
+    evidence: Counter[str] = Counter()
+    for h in hits:
+        person = gazetteer.people.get(h.person or "")
+        if h.kind == "name" and h.name_kind == "full" and person is not None:
+            places = {t.country for t in person.terms if t.country}
+            if len(places) == 1:  # someone who held office in one country only
+                evidence[places.pop()] += 3
+        elif h.kind == "title" and h.country and h.country_from == "text" and not h.org:
+            evidence[h.country] += 1  # "المجلس الأعلى للحسابات" is Morocco's
+    country = story_country(index, doc.language, evidence)
     outlet = outlet_country(index, doc.language)
     if anchor is not None and (anchor.source != "story" or any(map(full_date, dates))):
         return Story(country, outlet, anchor.date)  # a date the story writes in full

@@ -49,6 +49,12 @@ class NameReader:
     verb_exceptions: tuple[str, ...]  # names that begin like a verb (میرحسین)
     stop_prefixes: tuple[str, ...]  # Arabic: بال، لل ... begin no name
     gap: regex.Pattern[str]
+    #: courtesy words before a name ("السيد", "آقای")
+    courtesy: frozenset[str] = frozenset()
+    #: particles inside foreign names ("دي", "فون", "فان")
+    particles: frozenset[str] = frozenset()
+    #: every first word of a gazetteer name, foreign given names too
+    any_given: frozenset[str] = frozenset()
 
     def _stop(self, word: str, *, strong: bool = False) -> bool:
         if word in self.stop or (not strong and word in self.weak):
@@ -148,11 +154,53 @@ class NameReader:
         start = gap.end() if gap else pos
         if start == pos and pos < limit and not text[pos].isspace():
             return None
+        quoted = _QUOTED.match(text, start, limit)
+        if quoted is not None:  # «خلف خلفوف»، "فرناندو غراندي-مارلاسكا"
+            inner = self.words(text, quoted.start("name"), quoted.end("name"))
+            tokens = [w.group() for w in inner]
+            if inner and inner[-1].end() == quoted.end("name") and (
+                    self.parse(tokens) == len(tokens)
+                    or self.loose(tokens, quoted=True) == len(tokens)):
+                return quoted.start("name"), quoted.end("name")
         words = self.words(text, start, limit)[:8]
         if not words or not self._first_ok(words[0], original):
             return None
-        k = self.parse([w.group() for w in words])
+        tokens = [w.group() for w in words]
+        k = self.parse(tokens)
+        if not k:
+            # a foreign name ("لويس دي غيندوس"): name-like words up to a stop
+            k = self.loose(tokens)
+            if k and k < len(tokens) and not self._boundary(tokens[k]):
+                k = 0
         return (words[0].start(), words[k - 1].end()) if k else None
+
+    def _boundary(self, word: str) -> bool:
+        """Whether ``word`` may follow a name: a function word, a verb, a role word."""
+        return self._stop(word, strong=True) or word in self.weak
+
+    def _name_like(self, word: str) -> bool:
+        """A word a transliterated foreign name may consist of."""
+        if len(word) < 2 or self._stop(word) or word in self.courtesy:
+            return False
+        if self.language == "ar":
+            # an article or a plural or feminine ending is an Arabic word's
+            return not word.startswith("ال") and not word.endswith(("ة", "ات", "ون", "ين"))
+        return not word.endswith(("ها", "های", "ات"))
+
+    def loose(self, tokens: Sequence[str], *, quoted: bool = False) -> int:
+        """How many of ``tokens`` (from the first) make a foreign name: a given
+        name someone in the gazetteer bears ("فرانسوا", "لويس"), then one to
+        three name-like words, particles (دي، فون، فان) inside; 0 if none.
+        Inside quotation marks any name-like words do."""
+        if not tokens or not (quoted or tokens[0] in self.any_given):
+            return 0
+        k = 0
+        while k < len(tokens) and k < 4 and (
+                self._name_like(tokens[k]) or (k > 0 and tokens[k] in self.particles)):
+            k += 1
+        while k and tokens[k - 1] in self.particles:
+            k -= 1
+        return k if k >= 2 else 0
 
     def before(
         self, text: str, pos: int, limit: int, original: Callable[[int, int], str]
@@ -187,10 +235,20 @@ class NameReader:
         for i in range(len(tokens)):
             if self.parse(tokens[i:]) == len(tokens) - i and self._first_ok(words[i], original):
                 return words[i].start(), end
+        # a foreign name: the longest run of name-like words that begins the
+        # sentence or follows a function word or a courtesy ("قال السيد X")
+        for i in range(max(0, len(tokens) - 4), len(tokens) - 1):
+            delimited = (i == 0 and (start <= limit or not text[limit:start].strip()
+                                    or text[start - 1] in _OPENERS or start == 0)) or (
+                i > 0 and (self._boundary(tokens[i - 1]) or tokens[i - 1] in self.courtesy))
+            if delimited and self.loose(tokens[i:]) == len(tokens) - i:
+                return words[i].start(), end
         return None
 
 
 _MARKS = regex.compile(r"\p{M}+")
+_QUOTED = regex.compile(r"[\s،,]*+[«\"“'](?P<name>[^«»\"“”'\n]{3,40}+)[»\"”']")
+_OPENERS = "\n.!?؟:؛«\"“(–-"
 _BACK_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*$", flags=regex.REVERSE)
 
 
@@ -207,8 +265,9 @@ def name_reader(language: Language, gazetteer: Gazetteer) -> NameReader:
     countries = country_lexicon(language)
     country_words = {w for name in countries for w in name.split()}
     single_countries = {name for name in countries if " " not in name}
-    given = norm(data["given"])
     stop = norm(data["stop"]) | frozenset(role_parts)
+    given = norm(data["given"]) | (gazetteer_given_names(gazetteer, language) - stop
+                                   - norm(data["connectors"]) - norm(data["given_prefixes"]))
     weak = (frozenset(country_words) | calendar_words(language)) - given
     return NameReader(
         language, given - frozenset(role_parts) - frozenset(single_countries),
@@ -218,7 +277,32 @@ def name_reader(language: Language, gazetteer: Gazetteer) -> NameReader:
         norm(data["complement_of"]),
         tuple(data["verb_prefixes"]), tuple(data.get("verb_prefix_exceptions", [])),
         tuple(data.get("stop_prefixes", [])), link_gap(language),
+        lexemes(load_json("leaders", "roles.json")["between_title_and_name"][language],
+                language),
+        norm(data["particles"]),
+        gazetteer_given_names(gazetteer, language, least=1) - stop,
     )
+
+
+@functools.lru_cache(maxsize=8)
+def gazetteer_given_names(gazetteer: Gazetteer, language: Language, *,
+                          least: int = 2) -> frozenset[str]:
+    """The first word of every full spelling of several words in the gazetteer
+    ("علیرضا", "عبدالفتاح", "ميخائيل") of at least ``least`` people: the given names
+    news writes, hundreds of them, beside the hand list of ``names.json``. Not a
+    word with the Arabic article, a title ("الملك عبدالله") or one of two letters."""
+    titles = lexemes(load_json("leaders", "roles.json")["titles_inside_names"][language],
+                     language)
+    people: dict[str, set[str]] = {}
+    for spelling, (person, kind) in gazetteer.names[language].items():
+        if kind != "full" or " " not in spelling:
+            continue
+        first = spelling.split()[0]
+        if len(first) > 2 and not first.startswith("ال") and first not in titles:
+            people.setdefault(first, set()).add(person)
+    # a given name is one that several people bear: a word that begins one
+    # person's name only ("بیان", "ارشد") is as often a common word
+    return frozenset(w for w, who in people.items() if len(who) >= least)
 
 
 @functools.lru_cache(maxsize=8)
@@ -258,24 +342,7 @@ def read_unlisted_names(
     out: list[Hit] = []
     for h in hits:
         if h.kind == "name" and h.person is not None:
-            # a short name may follow up to three given names ("عبدالفتاح سیسی"),
-            # a full one one more ("محمد شهباز شريف")
-            most = 1 if h.name_kind == "full" else 3
-            limit = out[-1].end if out else 0
-            words = reader.words(text, limit, h.start)
-            tokens = [w.group() for w in words]
-            if words and words[-1].end() < h.start and not text[words[-1].end():h.start].strip():
-                for j in range(max(0, len(tokens) - most), len(tokens)):
-                    if tokens[j] in reader.given and all(
-                        t in reader.given or t in reader.suffixes for t in tokens[j:]
-                    ):
-                        given = "".join(skeleton(t, language) for t in tokens[j:])
-                        if any(given in full for full in own.get(h.person, ())):
-                            h = Hit(words[j].start(), h.end, "name", person=h.person,
-                                     name_kind="full")
-                        else:
-                            h = Hit(words[j].start(), h.end, "name", name_kind="unlisted")
-                        break
+            h = _widened(text, h, out[-1].end if out else 0, reader, own)
             h = _with_lineage(text, h, reader, out_end=len(text))
         out.append(h)
     result: list[Hit] = []
@@ -313,6 +380,47 @@ def read_unlisted_names(
             result.insert(len(result) - 1, Hit(span[0], span[1], "name", name_kind="unlisted"))
     return result
 
+
+
+def _widened(text: str, h: Hit, limit: int, reader: NameReader,
+             own: Mapping[str, tuple[str, ...]]) -> Hit:
+    """A listed name with the given names and lineage written before it. When
+    they make one of the person's full spellings ("عبدالفتاح سیسی", "عبدالله بن
+    محمد بن إبراهيم آل الشيخ" for "عبدالله آل الشيخ") the hit is widened to
+    them; other given names ("علیرضا رئیسی", "نهيان بن مبارك" before a surname
+    that begins with a connector), make it another person's name,
+    read as a name the gazetteer does not list."""
+    language = reader.language
+    words = reader.words(text, limit, h.start)
+    if not words or words[-1].end() >= h.start or text[words[-1].end():h.start].strip():
+        return h
+    words = words[-8:]
+    tokens = [w.group() for w in words]
+    written = text[h.start:h.end].split()
+    fulls = own.get(h.person or "", ())
+    for j in range(len(tokens)):
+        if tokens[j] not in reader.given:
+            continue
+        given, k = [tokens[j]], j + 1
+        while k < len(tokens):
+            if tokens[k] in reader.given or tokens[k] in reader.suffixes:
+                given.append(tokens[k])
+                k += 1
+            elif tokens[k] in reader.connectors and k + 1 < len(tokens):
+                k += 2  # a lineage: "بن محمد بن إبراهيم"
+            else:
+                break
+        if k != len(tokens):
+            continue
+        whole = "".join(skeleton(t, language) for t in [*tokens[j:], *written])
+        short = "".join(skeleton(t, language) for t in [*given, *written])
+        first = "".join(skeleton(t, language) for t in given)
+        if any(whole == f or short == f or f.startswith(first) for f in fulls):
+            return Hit(words[j].start(), h.end, "name", person=h.person, name_kind="full")
+        return Hit(words[j].start(), h.end, "name", name_kind="unlisted")
+    if written and written[0] in reader.connectors and tokens[-1] in reader.any_given:
+        return Hit(words[-1].start(), h.end, "name", name_kind="unlisted")
+    return h
 
 
 def _with_lineage(text: str, h: Hit, reader: NameReader, out_end: int) -> Hit:
@@ -355,6 +463,7 @@ def inside_a_proper_name(text: str, start: int, language: Language) -> bool:
 
 __all__ = [
     "NameReader",
+    "gazetteer_given_names",
     "inside_a_proper_name",
     "name_reader",
     "name_words",

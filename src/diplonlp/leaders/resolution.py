@@ -36,7 +36,7 @@ from diplonlp.leaders.gazetteer import Gazetteer, Person, Term
 from diplonlp.leaders.names import name_reader, surnames
 from diplonlp.leaders.story import Story
 from diplonlp.leaders.titles import Hit, Links, tracked_roles
-from diplonlp.model import Language, LeaderMention, Role
+from diplonlp.model import DateMention, Language, LeaderMention, Role
 from diplonlp.pipeline import Document
 
 
@@ -75,6 +75,18 @@ def for_country(h: Hit, where: str | None) -> Hit:
         return evolve(h, role="head_of_government")
     return h
 
+
+@functools.lru_cache(maxsize=2)
+def _default_country(language: Language) -> str | None:
+    found: str | None = load_json("leaders", "roles.json")["default_country"][language]
+    return found
+
+
+_SENTENCE_ENDS = (".", "!", "?", "؟", "\n", "؛")
+#: a date after one of these is the start or end of a span ("منذ سنة 1999",
+#: "مابين سالهای 1990 تا 2000"), not the time of the event or the story
+SINCE = _SINCE = regex.compile(r"(?<![\p{L}])(?:منذ|از|من|مابين|ما بين|بين|بعد|قبل|تا|حتى|إلى|الى)"
+                       r"(?:[^\S\n]++(?:سنة|عام|العام|سال|سالهای|سالهاي|سال‌های))?[^\S\n]*+$")
 
 #: offices whose holders are leaders only when the gazetteer lists them
 #: (spokespeople: ANNOTATION.md follows the offices, not who speaks for them)
@@ -119,14 +131,17 @@ class Resolver:
     # --- titles -------------------------------------------------------------------
 
     def title_country(self, h: Hit) -> str | None:
+        story = self.story
+        default = _default_country(self.doc.language)
         if h.country_from == "story":
-            where = self.story.country
-        elif h.country_from == "outlet":
-            where = self.story.outlet_country or self.story.country
+            where = story.country or story.outlet_country  # "این کشور": one the story names
+        elif h.country_from == "outlet":  # "کشورمان": the outlet's, never the story's
+            where = story.outlet_country or default or story.country
         elif h.country is not None:
             return h.country
         elif not h.needs_neighbour and not h.bare:
-            where = self.story.country  # a bare title: the story's country
+            # a title with its country implied: the story's
+            where = story.country or story.outlet_country or default
         else:
             return None
         if where is not None and h.office in ("president", "monarch") and (
@@ -140,11 +155,33 @@ class Resolver:
             return False
         return office is None or t.office is None or t.office == office
 
+    def sentence_day(self, h: Hit) -> dt.date | None:
+        """The day of the date written in the title's own sentence ("نخست وزیر
+        ژاپن در سال ۲۰۱۸", "خلال عام 2010"): the event's time, which may be
+        long before the story's. A year or month stands for its middle day;
+        relative dates are the story's time, not the event's."""
+        text = self.doc.text
+        start, end = self.doc.normalized.span_to_original(h.start, h.end)
+        left = max((text.rfind(c, 0, start) for c in _SENTENCE_ENDS), default=-1) + 1
+        right = min((i for i in (text.find(c, end) for c in _SENTENCE_ENDS) if i >= 0),
+                    default=len(text))
+        best: tuple[int, dt.date] | None = None
+        for d in self.doc.get("dates"):
+            if (not isinstance(d, DateMention) or d.relative or d.interval is None
+                    or not left <= d.start < right
+                    or _SINCE.search(text, max(0, d.start - 24), d.start)):
+                continue  # "منذ سنة 1999", "از سال ۱۳۹۰": a start, not the event
+            first, last = (dt.date.fromisoformat(x) for x in d.interval)
+            distance = min(abs(d.start - end), abs(start - d.end))
+            if best is None or distance < best[0]:
+                best = (distance, first + (last - first) / 2)
+        return best[1] if best else None
+
     def title_holder(self, h: Hit, where: str | None) -> Person | None:
         """The person a title alone stands for."""
         assert h.role is not None
         people = self.gazetteer.people
-        day = self.day
+        day = (None if h.former else self.sentence_day(h)) or self.day
         candidates = []
         for key in self.named:
             person = people[key]
@@ -227,7 +264,11 @@ class Resolver:
                     # "الأمير", "وزير" with no country: the title stays on the name,
                     # the role and country come from the person's own term
                     if person is None:
-                        decided[partner] = None
+                        # "معاون وزیر امور خارجه محسن قمی" in a story of no known
+                        # country: the office is clear, the country is not
+                        decided[partner] = (None if h.bare or h.role is None else
+                                            self._mention(name, None, h.role, None, False,
+                                                          title_text))
                         continue
                     term = person.term_at(self.day)
                     if term is None:
@@ -393,4 +434,9 @@ class Resolver:
         )
 
 
-__all__ = ["Resolver", "may_stand_alone"]
+def a_bound(text: str, start: int) -> bool:
+    """Whether the date at ``start`` of ``text`` bounds a span (see :data:`SINCE`)."""
+    return SINCE.search(text, max(0, start - 24), start) is not None
+
+
+__all__ = ["SINCE", "Resolver", "a_bound", "may_stand_alone"]

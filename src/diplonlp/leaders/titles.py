@@ -110,6 +110,8 @@ class Grammar:
     president_hog: frozenset[str]
     president_words: frozenset[str]
     envoy_places: frozenset[str]
+    #: places an envoy may be posted to (normalised, joined keys too)
+    places: Mapping[str, str]
     #: modifiers that mean a former holder ("سابق"), not an acting or designate one
     former_words: frozenset[str] = frozenset()
 
@@ -184,7 +186,8 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
             portfolios.setdefault(" ".join(lexeme(w, language).replace("،", " ").split()), office)
     bodies: dict[tuple[str, str], TitleWord] = {}
     body_heads: set[str] = set()
-    body_names: set[str] = set()
+    #: (heads, names) of each body: a head reads only its own bodies' names
+    body_entries: list[tuple[list[str], list[str]]] = []
     for entry in data["bodies"]:
         meaning = TitleWord(entry.get("role", "other"), entry["office"], False,
                             entry.get("country"))
@@ -193,7 +196,8 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
         if language == "ar":
             names += [_genitive(n) for n in names]
         body_heads.update(heads)
-        body_names.update(names)
+        if heads and names:
+            body_entries.append((heads, names))
         for head in heads:
             for name in names:
                 bodies.setdefault((key(head), key(name)), meaning)
@@ -207,8 +211,11 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
     clitic = clitic_prefix(language, name="clitic", lazy=True)
     orgs = organizations(language)
     country_alt = alternation(countries)
-    place_alt = alternation({**countries, **with_joined_keys(place_lexicon(language)), **orgs,
-                             **country_words})  # "لدى المملكة", "در این کشور"
+    # where an envoy is posted: a country, an organisation, "المملكة", or up to
+    # three words checked against the places lexicon (the cities are many: a
+    # lookup, not an alternation)
+    places = with_joined_keys({**countries, **place_lexicon(language), **orgs, **country_words})
+    place_alt = rf"\p{{L}}++(?:{_S1}\p{{L}}++){{0,2}}"
     org_alt = alternation(orgs)
     prefixes = roles["country_prefixes"][language]
     heads_alt = alternation(lexeme(w, language) for w in prefixes["heads"]) or "(?!)"
@@ -223,13 +230,18 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
 
     untracked = alternation(lexeme(w, language)
                             for w in roles["untracked_bodies"][language]) or "(?!)"
+    # what a deputy's or minister's title may add about their field: "نائب وزير
+    # الصحة للتخطيط والتطوير", "معاون وزیر امور خارجه در امور اقتصادی"
+    field = (rf"(?:{_S1}(?:لل\p{{L}}++|لشؤون{_S1}\p{{L}}++|لشئون{_S1}\p{{L}}++)"
+             rf"(?:{_S1}وال\p{{L}}++){{0,3}})?" if language == "ar" else
+             rf"(?:{_S1}در{_S1}امور{_S1}\p{{L}}++(?:{_S1}و{_S1}\p{{L}}++){{0,2}})?")
     complement = (
         rf"(?:{_S1}(?P<org>{org_alt}){_E}"
         rf"|{_S1}(?:(?:{heads_alt}){_S1}{qualifier})?(?P<country>{country_alt}){_E}"
         rf"|{_S1}(?P<cword>{alternation(country_words) or '(?!)'}){_E}"
         # the body's own name up to a comma: "لحزب الحركة الشعبية، محند العنصر"
         rf"|{_S1}(?P<untracked>{untracked}){_E}"
-        rf"(?:(?:[^\S\n]++[\p{{L}}\p{{M}}]++){{1,5}}(?=[^\S\n]*+[،,]))?)?"
+        rf"(?P<utail>(?:[^\S\n]++[\p{{L}}\p{{M}}]++){{1,5}}(?=[^\S\n]*+[،,]))?)?"
         rf"(?:{_S1}(?:{envoy}){_S1}(?P<country2>{place_alt}){_E})?"
     )
     title_words = list(role_of) + list(generic) + list(honorifics)
@@ -237,12 +249,19 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
     minister_heads = alternation(_words(data["minister_heads"], language))
     deputy_heads = alternation(_words(data["deputy_minister_heads"], language))
     portfolio_alt = alternation(portfolios, space=r"[\s،,]*+")  # "صنعت، معدن و تجارت"
+    # one branch per body, bodies with longer names first, so that "مجلس الشورى
+    # الإسلامي" is tried before "مجلس الشورى" (within a branch, longest first)
+    body_alt = "|".join(
+        rf"(?P<bhead>{alternation(heads)}){_S1}(?P<body>{alternation(names)}){_E}"
+        for heads, names in sorted(body_entries, key=lambda e: (-max(map(len, e[1])),
+                                                                 -max(map(len, e[0]))))
+    ) or "(?!)"
     titles = regex.compile(
         rf"{_B}{clitic}(?:(?P<dhead>{deputy_heads}){_S1}(?P<dportfolio>{portfolio_alt}){_E}"
         rf"|(?P<mhead>{minister_heads}){_S1}(?P<portfolio>{portfolio_alt}){_E}"
-        rf"|(?P<bhead>{alternation(body_heads)}){_S1}(?P<body>{alternation(body_names)}){_E}"
+        rf"|{body_alt}"
         rf"|(?P<role>{title_alt}){_E})"
-        + modifier("former") + complement + modifier("former2")
+        + modifier("former") + complement + rf"(?P<field>{field})" + modifier("former2")
     )
     hog = roles["president_is_head_of_government"]
     president_words = set(lexemes(hog["words"][language], language))
@@ -252,18 +271,22 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
     # a name of several words is also stored joined ("امامعلیرحمان"); the phrase
     # index joins the text's words itself, so only true one-word spellings are words
     joined = {k.replace(" ", "") for k in spellings if " " in k}
+    # surnames that are ordinary words ("بودن", "ظريف") need their person introduced
+    common = lexemes(load_json("leaders", "names.json")[language]["common_words"], language)
     starts = [*title_words, *_words(data["minister_heads"], language),
               *_words(data["deputy_minister_heads"], language), *body_heads]
     return Grammar(
         PhraseIndex({k: v for k, v in spellings.items() if " " in k},
                     functools.partial(skeleton, language=language)),
-        PhraseIndex({k: v for k, v in spellings.items() if " " not in k and k not in joined},
+        PhraseIndex({k: ((v[0], "context") if v[1] == "short" and k in common else v)
+                     for k, v in spellings.items() if " " not in k and k not in joined},
                     functools.partial(word_skeleton, language=language)),
         titles,
         WordStarts(starts, clitics=CLITICS if language == "ar" else ""),
         role_of, with_joined_keys(portfolios), bodies, countries, country_words, orgs,
         honorifics, generic, frozenset(hog["countries"]), frozenset(president_words),
         lexemes(roles["envoy_places"][language], language),
+        places,
         frozenset(key(w) for w in _words(data["modifiers"]["former"], language)),
     )
 
@@ -305,6 +328,16 @@ def _title_alternation(words: Sequence[str], orgs: Mapping[str, str]) -> str:
     return f"{guarded}|{plain}"
 
 
+def _place_end(m: regex.Match[str], places: Mapping[str, str]) -> int | None:
+    """Where the place that begins the words of ``country2`` ends ("دوشنبه روز"
+    begins with one), or None."""
+    words = list(regex.finditer(r"\p{L}++", m.group("country2")))
+    for n in range(len(words), 0, -1):
+        if key(m.group("country2")[:words[n - 1].end()]) in places:
+            return m.start("country2") + words[n - 1].end()
+    return None
+
+
 def _portfolio_key(text: str) -> str:
     """The key of a matched portfolio: "صنعت، معدن و تجارت" as "صنعتمعدنوتجارت"."""
     return key(text.replace("،", " ").replace(",", " "))
@@ -329,11 +362,17 @@ def _title_hit(m: regex.Match[str], g: Grammar) -> Hit | None:
     end = m.end()
     former = any(m.group(group_name) and key(m.group(group_name)) in g.former_words
                  for group_name in ("former", "former2"))
-    if m.group("country2") and (meaning is not None or word not in g.role_of
-                                or g.role_of[word].role != "ambassador"):
-        # "نخست وزیر روسیه در مسکو": where, not whose
-        end = max(m.end(g) for g in ("role", "body", "portfolio", "dportfolio", "former",
-                                     "country", "cword", "org"))
+    hosted = False
+    if m.group("country2"):
+        # the words after "در", "لدى" are a place only as far as the lexicon says;
+        # only an envoy's title keeps the place ("نخست وزیر روسیه در مسکو": where
+        # he is, not whose prime minister)
+        place_end = _place_end(m, g.places)
+        hosted = place_end is not None
+        envoy = meaning is None and word in g.role_of and g.role_of[word].role == "ambassador"
+        end = place_end if hosted and envoy and place_end is not None else max(
+            m.end(x) for x in ("role", "body", "portfolio", "dportfolio", "former", "country",
+                               "cword", "org", "untracked", "utail") if m.group(x))
     country = g.countries.get(key(m.group("country"))) if m.group("country") else None
     country_from: Literal["text", "story", "outlet"] | None = "text" if country else None
     if m.group("cword"):
@@ -372,7 +411,7 @@ def _title_hit(m: regex.Match[str], g: Grammar) -> Hit | None:
     bare = meaning.needs_country and country is None and country_from is None
     return Hit(start, end, "title", role=role, country=country, office=meaning.office,
                needs_neighbour=bare, bare=bare, former=former, country_from=country_from,
-               hosted=bool(m.group("country2")))
+               hosted=hosted)
 
 
 @functools.lru_cache(maxsize=2)

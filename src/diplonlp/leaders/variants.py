@@ -9,8 +9,9 @@ gazetteer's spellings and the text's words are both reduced to:
 * doubled letters written once ("مکرون" / "ماکرون" keep their alef, but
   "ترامپ" / "ترامّپ", "بوتّين");
 * in Persian, a long vowel و or ی written or not inside a word ("پوتین" /
-  "پوتن", "جورج" / "جرج", "پومپئو" / "پمپئو"); Arabic keeps them, since there
-  they tell names apart (سعد / سعيد, سلمان / سليمان);
+  "پوتن", "جورج" / "جرج", "پومپئو" / "پمپئو"); Arabic only in long words
+  ("غوتيريش" / "غوتيرش"), since short ones are told apart by them (سعد /
+  سعيد, سلمان / سليمان);
 * words joined or split ("عبدالعزیز" / "عبد العزیز", "امامعلی" / "امام علی")
   and hyphens: names are compared by their letters alone.
 
@@ -30,13 +31,20 @@ from diplonlp.model import Language
 
 _G_LETTERS = str.maketrans({"غ": "ج", "گ": "ج", "ي": "ی", "ك": "ک", "ى": "ی"})
 _DOUBLE = regex.compile(r"(\p{L})\1+")
-_MEDIAL_VOWEL = regex.compile(r"(?<=\p{L})[وی](?=\p{L})")
+_MEDIAL_VOWEL = regex.compile(r"[وی]")  # applied to a word's inner letters
 _NOT_LETTER = regex.compile(r"[^\p{L}]+")
 
+
+#: an Arabic word of a name drops its long vowels only from this length on:
+#: foreign names vary ("غوتيريش" / "غوتيرش"), short Arabic ones are told
+#: apart by them (سعد / سعيد, سلمان / سليمان)
+ARABIC_VOWELS_FROM = 7
 
 #: a one-word name drops its Persian long vowels only from this length on:
 #: shorter ones would meet common words ("بایار" is not "بار")
 SHORT_VOWELS_FROM = 6
+#: ... and keeps at least this many letters ("کوویند" is not "کند")
+SHORT_SKELETON_FROM = 5
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -44,7 +52,7 @@ def skeleton(word: str, language: Language) -> str:
     """The skeleton of one normalised word of a name of several words (see the
     module docstring)."""
     folded = _NOT_LETTER.sub("", word).translate(_G_LETTERS)
-    if language == "fa" and len(folded) > 3:
+    if len(folded) >= (4 if language == "fa" else ARABIC_VOWELS_FROM):
         folded = folded[0] + _MEDIAL_VOWEL.sub("", folded[1:-1]) + folded[-1]
     return _DOUBLE.sub(r"\1", folded)
 
@@ -55,7 +63,9 @@ def word_skeleton(word: str, language: Language) -> str:
     dropped only from :data:`SHORT_VOWELS_FROM` letters on."""
     letters = _NOT_LETTER.sub("", word)
     if len(letters) >= SHORT_VOWELS_FROM:
-        return skeleton(letters, language)
+        folded = skeleton(letters, language)
+        if len(folded) >= SHORT_SKELETON_FROM:
+            return folded
     return _DOUBLE.sub(r"\1", letters.translate(_G_LETTERS))
 
 
