@@ -86,7 +86,7 @@ def stage_pipelines() -> dict[str, Any]:
             [NumeralExtractor(), PercentageExtractor(), MoneyExtractor(), NumberExtractor()]
         ),
         "dates": diplonlp.Pipeline([NumeralExtractor(), DateExtractor(), PublishedDateExtractor()]),
-        "full": diplonlp.Pipeline.default(plugins=False),
+        "full": diplonlp.default_pipeline(plugins=False),
     }
 
 
@@ -254,7 +254,7 @@ def gazetteer_size(texts: Sequence[str], rounds: int) -> dict[str, Any]:
             "short_names": {lang: [n[1]] for lang, n in names.items()},
             "roles": [{"role": "minister", "country": "TJ", "start": "2001-01-01", "end": None}],
         })
-    pipe = diplonlp.Pipeline.default(plugins=False)
+    pipe = diplonlp.default_pipeline(plugins=False)
     docs = []
     for text in texts:
         doc = pipe.document(text)

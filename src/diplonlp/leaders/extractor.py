@@ -22,10 +22,9 @@ from diplonlp.leaders.titles import (
     find_hits,
     grammar,
     link_titles_and_names,
-    tracked_roles,
     trim_titles_off_names,
 )
-from diplonlp.model import DateMention, LeaderMention
+from diplonlp.model import ROLES, DateMention, LeaderMention
 from diplonlp.pipeline import BaseExtractor, Document
 
 
@@ -61,7 +60,8 @@ def story_of(doc: Document, index: WordIndex, hits: list[Hit], gazetteer: Gazett
               if d.weekday is not None and d.original is None and d.value
               and d.value.startswith("--") and len(d.value) == 7]
     not_before = anchor.date.year if anchor is not None else None
-    day = estimate_day(named, gazetteer, tracked_roles(), not_before=not_before, clues=clues)
+    # any office a named person held dates the story, a deputy's as well as a king's
+    day = estimate_day(named, gazetteer, frozenset(ROLES), not_before=not_before, clues=clues)
     return Story(country, outlet, day, estimated=day is not None)
 
 

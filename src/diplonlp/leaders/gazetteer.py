@@ -166,12 +166,28 @@ class Gazetteer:
         }
         return Gazetteer(people, names, _offices(people.values()), max(self.as_of, other.as_of))
 
+    def countries_of(self, role: Role) -> list[str | None]:
+        """The countries (and organisations) where anyone held ``role``."""
+        return [where for (r, where) in self.offices if r == role]
+
     def holders(self, role: Role, country: str | None, day: dt.date,
                 office: str | None = None) -> list[Person]:
         """Who held the office at ``day`` (an index lookup, not a scan). With
         ``office``, terms that name another office are left out ("interior" is
         not "energy"); terms that name none still count, except for ministers,
-        deputies and ``other`` offices, which need their office."""
+        deputies and ``other`` offices, which need their office. When nobody
+        held the office itself, the one holder of a related office
+        (``offices.json`` → ``related``: Iran's "industry" minister holds
+        "trade" too) if there is exactly one."""
+        found = self._holders(role, country, day, office)
+        if found or office is None:
+            return found
+        related = [p for other in related_offices().get(office, ())
+                   for p in self._holders(role, country, day, other)]
+        return related if len(related) == 1 else []
+
+    def _holders(self, role: Role, country: str | None, day: dt.date,
+                 office: str | None) -> list[Person]:
         strict = role in _NEEDS_OFFICE
         out = []
         for p in self.offices.get((role, country), ()):
@@ -187,6 +203,13 @@ class Gazetteer:
                 out.append(p)
                 break
         return out
+
+
+@functools.lru_cache(maxsize=1)
+def related_offices() -> dict[str, tuple[str, ...]]:
+    """Office -> the offices another country merges it with (``offices.json``)."""
+    data = load_json("leaders", "offices.json")["related"]
+    return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
 
 
 def _offices(people: Iterable[Person]) -> dict[tuple[str, str | None], tuple[Person, ...]]:

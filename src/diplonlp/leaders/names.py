@@ -127,6 +127,29 @@ class NameReader:
             pos = sp.end()
         return out
 
+    def run_before(self, text: str, pos: int, limit: int) -> list[regex.Match[str]]:
+        """The run of words (spaces between, on one line) that ends right before
+        ``pos``, not before ``limit``: the words a name may begin with."""
+        end = pos
+        while end > limit and text[end - 1] in " \t\u00a0":
+            end -= 1
+        if end == pos:
+            return []  # no space: a word goes on into the name
+        start = end
+        for _ in range(8):
+            m = _BACK_TOKEN.search(text, limit, start)
+            if m is None or m.end() != start:
+                break
+            start = m.start()
+            sp = start
+            while sp > limit and text[sp - 1] in " \t\u00a0":
+                sp -= 1
+            if sp == start:
+                break
+            start = sp
+        found = self.words(text, start, end)
+        return found if found and found[-1].end() == end else []
+
     def governed(self, text: str, pos: int) -> bool:
         """Whether the title at ``pos`` is the complement of a word before it
         ("المتحدث باسم الرئيس", "سخنگوی رئیس جمهور")."""
@@ -154,7 +177,7 @@ class NameReader:
         start = gap.end() if gap else pos
         if start == pos and pos < limit and not text[pos].isspace():
             return None
-        quoted = _QUOTED.match(text, start, limit)
+        quoted = _QUOTED.match(text, pos, limit)
         if quoted is not None:  # «خلف خلفوف»، "فرناندو غراندي-مارلاسكا"
             inner = self.words(text, quoted.start("name"), quoted.end("name"))
             tokens = [w.group() for w in inner]
@@ -267,7 +290,8 @@ def name_reader(language: Language, gazetteer: Gazetteer) -> NameReader:
     single_countries = {name for name in countries if " " not in name}
     stop = norm(data["stop"]) | frozenset(role_parts)
     given = norm(data["given"]) | (gazetteer_given_names(gazetteer, language) - stop
-                                   - norm(data["connectors"]) - norm(data["given_prefixes"]))
+                                   - norm(data["connectors"]) - norm(data["given_prefixes"])
+                                   - norm(data["particles"]))
     weak = (frozenset(country_words) | calendar_words(language)) - given
     return NameReader(
         language, given - frozenset(role_parts) - frozenset(single_countries),
@@ -280,7 +304,7 @@ def name_reader(language: Language, gazetteer: Gazetteer) -> NameReader:
         lexemes(load_json("leaders", "roles.json")["between_title_and_name"][language],
                 language),
         norm(data["particles"]),
-        gazetteer_given_names(gazetteer, language, least=1) - stop,
+        gazetteer_given_names(gazetteer, language, least=1) - stop - norm(data["particles"]),
     )
 
 
@@ -355,22 +379,20 @@ def read_unlisted_names(
             continue
         nxt = out[i + 1].start if i + 1 < len(out) else len(text)
         prev = result[-2].end if len(result) > 1 else 0
-        if i + 1 < len(out) and out[i + 1].kind == "name" and not text[h.end:nxt].strip(" \t،,"):
-            # a listed name follows; a given or surname alone may begin a longer
-            # name the gazetteer does not list ("خالد سلیمان الجارالله")
-            listed = out[i + 1]
-            if listed.name_kind == "full":
-                continue
-            span = reader.after(text, h.end, _next_title(out, i + 1, len(text)), original)
-            if span is None or span[1] <= listed.end:
-                continue
+        # the name after the title, up to the next title: it may take in listed
+        # surnames or given names alone ("خالد سلیمان الجارالله", "فرناندو
+        # غراندي-مارلاسكا"), never a full name the gazetteer lists
+        span = reader.after(text, h.end, _next_title(out, i + 1, len(text)), original)
+        inside = [n for n in out[i + 1:] if n.kind == "name" and span is not None
+                  and n.start < span[1]]
+        if span is not None and not any(
+                n.name_kind == "full" or n.start < span[0] or n.end > span[1]
+                or (n.start, n.end) == span for n in inside):
             covered = span[1]
             result.append(Hit(span[0], span[1], "name", name_kind="unlisted"))
             continue
-        span = reader.after(text, h.end, nxt, original)
-        if span is not None:
-            result.append(Hit(span[0], span[1], "name", name_kind="unlisted"))
-            continue
+        if i + 1 < len(out) and out[i + 1].kind == "name" and not text[h.end:nxt].strip(" \t،,"):
+            continue  # a listed name follows
         if len(result) > 1 and result[-2].kind == "name" and not text[prev:h.start].strip(" \t،,"):
             continue  # a name stands right before
         if h.needs_neighbour:
@@ -391,10 +413,9 @@ def _widened(text: str, h: Hit, limit: int, reader: NameReader,
     that begins with a connector), make it another person's name,
     read as a name the gazetteer does not list."""
     language = reader.language
-    words = reader.words(text, limit, h.start)
-    if not words or words[-1].end() >= h.start or text[words[-1].end():h.start].strip():
+    words = reader.run_before(text, h.start, limit)[-8:]
+    if not words:
         return h
-    words = words[-8:]
     tokens = [w.group() for w in words]
     written = text[h.start:h.end].split()
     fulls = own.get(h.person or "", ())
@@ -410,15 +431,20 @@ def _widened(text: str, h: Hit, limit: int, reader: NameReader,
                 k += 2  # a lineage: "بن محمد بن إبراهيم"
             else:
                 break
-        if k != len(tokens):
+        # the lineage may go on into the name found ("... إبراهيم آل" + "الشيخ")
+        link = [tokens[k]] if k == len(tokens) - 1 and tokens[k] in reader.connectors else []
+        if k + len(link) != len(tokens):
             continue
         whole = "".join(skeleton(t, language) for t in [*tokens[j:], *written])
-        short = "".join(skeleton(t, language) for t in [*given, *written])
+        short = "".join(skeleton(t, language) for t in [*given, *link, *written])
         first = "".join(skeleton(t, language) for t in given)
         if any(whole == f or short == f or f.startswith(first) for f in fulls):
             return Hit(words[j].start(), h.end, "name", person=h.person, name_kind="full")
         return Hit(words[j].start(), h.end, "name", name_kind="unlisted")
-    if written and written[0] in reader.connectors and tokens[-1] in reader.any_given:
+    if written and written[0] in reader.connectors and (
+            tokens[-1] in reader.any_given
+            or (len(tokens) > 1 and tokens[-2] in reader.courtesy
+                and reader._name_like(tokens[-1]))):  # "الشيخ نهيان بن مبارك"
         return Hit(words[-1].start(), h.end, "name", name_kind="unlisted")
     return h
 

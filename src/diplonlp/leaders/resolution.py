@@ -31,11 +31,19 @@ import regex
 from attrs import evolve
 
 from diplonlp._resources import load_json
-from diplonlp._text import NOT_WORD_AFTER, NOT_WORD_BEFORE, alternation, clitic_prefix
-from diplonlp.leaders.gazetteer import Gazetteer, Person, Term
-from diplonlp.leaders.names import name_reader, surnames
+from diplonlp._text import (
+    NOT_WORD_AFTER,
+    NOT_WORD_BEFORE,
+    alternation,
+    clitic_prefix,
+    key,
+    lexeme,
+)
+from diplonlp.leaders.gazetteer import Gazetteer, Person, Term, related_offices
+from diplonlp.leaders.names import name_reader, name_words, surnames
 from diplonlp.leaders.story import Story
 from diplonlp.leaders.titles import Hit, Links, tracked_roles
+from diplonlp.leaders.variants import consonants, skeleton
 from diplonlp.model import DateMention, Language, LeaderMention, Role
 from diplonlp.pipeline import Document
 
@@ -91,6 +99,14 @@ SINCE = _SINCE = regex.compile(r"(?<![\p{L}])(?:منذ|از|من|مابين|ما
 #: offices whose holders are leaders only when the gazetteer lists them
 #: (spokespeople: ANNOTATION.md follows the offices, not who speaks for them)
 _NAMED_ONLY = frozenset({"spokesperson"})
+
+
+@functools.lru_cache(maxsize=2)
+def _not_surnames(language: Language) -> frozenset[str]:
+    """Words that end a name but are no surname to find alone: titles inside
+    names ("آل الشيخ" ends in "الشيخ")."""
+    roles = load_json("leaders", "roles.json")
+    return frozenset(key(lexeme(w, language)) for w in roles["titles_inside_names"][language])
 
 
 @functools.lru_cache(maxsize=64)
@@ -153,7 +169,10 @@ class Resolver:
     def _fits(self, t: Term, role: Role, where: str | None, office: str | None) -> bool:
         if t.role != role or t.where != where:
             return False
-        return office is None or t.office is None or t.office == office
+        # a person the story names may hold a related office ("وزیر صنعت" and
+        # Iran's minister of industry, mine and trade)
+        return (office is None or t.office is None or t.office == office
+                or t.office in related_offices().get(office, ()))
 
     def sentence_day(self, h: Hit) -> dt.date | None:
         """The day of the date written in the title's own sentence ("نخست وزیر
@@ -172,6 +191,8 @@ class Resolver:
                     or _SINCE.search(text, max(0, d.start - 24), d.start)):
                 continue  # "منذ سنة 1999", "از سال ۱۳۹۰": a start, not the event
             first, last = (dt.date.fromisoformat(x) for x in d.interval)
+            if first > (self.day or self.gazetteer.as_of):
+                continue  # a plan ("رؤية 2030"), not when the title's holder acted
             distance = min(abs(d.start - end), abs(start - d.end))
             if best is None or distance < best[0]:
                 best = (distance, first + (last - first) / 2)
@@ -183,8 +204,8 @@ class Resolver:
         people = self.gazetteer.people
         day = (None if h.former else self.sentence_day(h)) or self.day
         candidates = []
-        for key in self.named:
-            person = people[key]
+        for named in self.named:
+            person = people[named]
             terms = [t for t in person.terms if self._fits(t, h.role, where, h.office)]
             if not terms:
                 continue
@@ -204,17 +225,34 @@ class Resolver:
         return holders[0] if len(holders) == 1 else None
 
     def _holder_named(self, name: Hit, title: Hit, where: str | None) -> Person | None:
-        """The office-holder when an unlisted written name ends in one of their
-        surnames (a spelling the gazetteer lacks: "امام علی رحمان")."""
-        day = self.day
-        if day is None or title.role is None or where is None:
+        """The office-holder when a written name the gazetteer lacks is theirs:
+        it ends in one of their surnames, spelt alike ("امام علی رحمان",
+        "أنطونيو غوتيرش" for "غوتيريش"), or holds one of their full names
+        ("عبدالعزيز بن سعود بن نايف بن عبدالعزيز")."""
+        day = self.sentence_day(title) or self.day
+        if day is None or title.role is None:
             return None
-        holders = self.gazetteer.holders(title.role, where, day, title.office)
-        if len(holders) != 1:
-            return None
-        last = self.doc.norm[name.start:name.end].split()[-1]
-        known = surnames(self.gazetteer, self.doc.language).get(holders[0].key, frozenset())
-        return holders[0] if last in known else None
+        if where is not None:
+            holders = self.gazetteer.holders(title.role, where, day, title.office)
+        else:  # the title's country only implied: the name tells which holder
+            holders = [p for country in self.gazetteer.countries_of(title.role)
+                       for p in self.gazetteer.holders(title.role, country, day, title.office)]
+        language = self.doc.language
+        words = self.doc.norm[name.start:name.end].split()
+        written = "".join(skeleton(w, language) for w in words)
+        found = [p for p in holders if self._written_is(p, words, written)]
+        return found[0] if len(found) == 1 and (where is not None or len(words) > 1) else None
+
+    def _written_is(self, person: Person, words: list[str], written: str) -> bool:
+        language = self.doc.language
+        known = surnames(self.gazetteer, language).get(person.key, frozenset())
+        if consonants(words[-1]) in {consonants(w) for w in known}:
+            return True
+        fulls = name_words(self.gazetteer, language).get(person.key, ())
+        # compared without long vowels: "عبد العزيز" split and "عبدالعزيز" joined
+        # keep different vowels in their skeletons
+        loose = consonants(written)
+        return any(len(f) > 5 and consonants(f) in loose for f in fulls)
 
     # --- the mentions -------------------------------------------------------------
 
@@ -256,6 +294,11 @@ class Resolver:
                 person = people.get(name.person or "")
                 if person is None and name.name_kind == "unlisted":
                     person = self._holder_named(name, h, where)
+                    if person is None and h.country_from != "text" and not h.org:
+                        person = self._holder_named(name, h, None)
+                        if person is not None:  # the name told whose office it is
+                            term = person.term_at(self.day, h.role)
+                            where = term.where if term else where
                 decided[i] = None
                 if person is None and h.office in _NAMED_ONLY:
                     decided[partner] = None
@@ -395,7 +438,8 @@ class Resolver:
                 # "عصام بن سعد بن سعيد" ... "ابن سعيد"
                 candidates |= {f"{c} {words[-1]}" for c in ("بن", "ابن")}
             for word in candidates:
-                if len(word) >= 3 and word not in reader.stop:
+                if len(word) >= 3 and word not in reader.stop and word not in reader.courtesy \
+                        and word not in _not_surnames(language):
                     last.setdefault(word, (m, start))
         if not last:
             return []

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 from diplonlp.dates import to_gregorian
-from diplonlp.leaders.gazetteer import Gazetteer
+from diplonlp.leaders.gazetteer import Gazetteer, role_rank
 from diplonlp.model import Calendar
 
 #: the years an undated story may fall in
@@ -52,13 +52,18 @@ def estimate_day(people: Iterable[str], gazetteer: Gazetteer, tracked: frozenset
     such day), else the middle of the latest run of such years. None when
     nothing places the story."""
     last = gazetteer.as_of.year
+    rank = role_rank()
     terms = []
     for key in set(people):
         person = gazetteer.people.get(key)
         if person is None:
             continue
+        # the person's first-rank office only: news that names Nouri al-Maliki
+        # is mostly about the prime minister, not the later vice president
+        held = [t for t in person.terms if t.role in tracked]
+        top = min((rank.get(t.role, len(rank)) for t in held), default=0)
         spans = [(t.start or dt.date(_FIRST_YEAR, 1, 1), t.end or gazetteer.as_of)
-                 for t in person.terms if t.role in tracked]
+                 for t in held if rank.get(t.role, len(rank)) == top]
         if spans:
             terms.append(spans)
     first = _FIRST_YEAR if not_before is None else max(_FIRST_YEAR, min(not_before, last))

@@ -94,6 +94,9 @@ class Grammar:
     names: PhraseIndex[tuple[str, NameKind]]
     #: one-word spellings (surnames alone), compared more strictly
     words: PhraseIndex[tuple[str, NameKind]]
+    #: the one-word spellings as listed: a variant of one ("پومپئو" for "پمپئو")
+    #: counts only once its person is introduced
+    word_spellings: frozenset[str]
     titles: regex.Pattern[str]
     title_starts: WordStarts
     role_of: Mapping[str, TitleWord]
@@ -112,6 +115,8 @@ class Grammar:
     envoy_places: frozenset[str]
     #: places an envoy may be posted to (normalised, joined keys too)
     places: Mapping[str, str]
+    #: provinces and cities (a governor's), normalised, joined keys too
+    cities: Mapping[str, str]
     #: modifiers that mean a former holder ("سابق"), not an acting or designate one
     former_words: frozenset[str] = frozenset()
 
@@ -248,7 +253,14 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
     title_alt = _title_alternation(title_words, orgs)
     minister_heads = alternation(_words(data["minister_heads"], language))
     deputy_heads = alternation(_words(data["deputy_minister_heads"], language))
+    if language == "fa":
+        # "معاون بهداشت وزیر بهداشت": a deputy for one field of the minister's
+        deputy_heads += rf"|(?:معاون|معین){_S1}\p{{L}}++{_S1}وزیر"
     portfolio_alt = alternation(portfolios, space=r"[\s،,]*+")  # "صنعت، معدن و تجارت"
+    # more portfolios joined by "و" or a comma ("الاقتصاد والتجارة والصناعة"): the
+    # office is the first one's
+    more = rf"(?:\s*+[،,]?\s*+و\s*+(?:{portfolio_alt}){_E}){{0,3}}"
+    governor_heads = alternation(_words(data["governor_heads"], language)) or "(?!)"
     # one branch per body, bodies with longer names first, so that "مجلس الشورى
     # الإسلامي" is tried before "مجلس الشورى" (within a branch, longest first)
     body_alt = "|".join(
@@ -258,8 +270,10 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
     ) or "(?!)"
     titles = regex.compile(
         rf"{_B}{clitic}(?:(?P<dhead>{deputy_heads}){_S1}(?P<dportfolio>{portfolio_alt}){_E}"
-        rf"|(?P<mhead>{minister_heads}){_S1}(?P<portfolio>{portfolio_alt}){_E}"
+        rf"(?P<dmore>{more})"
+        rf"|(?P<mhead>{minister_heads}){_S1}(?P<portfolio>{portfolio_alt}){_E}(?P<pmore>{more})"
         rf"|{body_alt}"
+        rf"|(?P<ghead>{governor_heads}){_S1}(?P<gplace>\p{{L}}++(?:{_S1}\p{{L}}++){{0,3}})"
         rf"|(?P<role>{title_alt}){_E})"
         + modifier("former") + complement + rf"(?P<field>{field})" + modifier("former2")
     )
@@ -273,7 +287,8 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
     joined = {k.replace(" ", "") for k in spellings if " " in k}
     # surnames that are ordinary words ("بودن", "ظريف") need their person introduced
     common = lexemes(load_json("leaders", "names.json")[language]["common_words"], language)
-    starts = [*title_words, *_words(data["minister_heads"], language),
+    starts = [*title_words, *_words(data["governor_heads"], language),
+              *_words(data["minister_heads"], language),
               *_words(data["deputy_minister_heads"], language), *body_heads]
     return Grammar(
         PhraseIndex({k: v for k, v in spellings.items() if " " in k},
@@ -281,12 +296,14 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
         PhraseIndex({k: ((v[0], "context") if v[1] == "short" and k in common else v)
                      for k, v in spellings.items() if " " not in k and k not in joined},
                     functools.partial(word_skeleton, language=language)),
+        frozenset(k for k in spellings if " " not in k and k not in joined),
         titles,
         WordStarts(starts, clitics=CLITICS if language == "ar" else ""),
         role_of, with_joined_keys(portfolios), bodies, countries, country_words, orgs,
         honorifics, generic, frozenset(hog["countries"]), frozenset(president_words),
         lexemes(roles["envoy_places"][language], language),
         places,
+        with_joined_keys(dict(place_lexicon(language))),
         frozenset(key(w) for w in _words(data["modifiers"]["former"], language)),
     )
 
@@ -296,9 +313,12 @@ def find_hits(text: Indexed, language: Language, g: Grammar) -> Iterator[Hit]:
     (overlapping; see :func:`drop_overlaps`)."""
     index = index_of(text)
     heads = clitic_heads(language)
-    for names in (g.names, g.words):
-        for start, end, (person, kind) in names.find(index, heads, NAME_GAP):
-            yield Hit(start, end, "name", person=person, name_kind=kind)
+    for start, end, (person, kind) in g.names.find(index, heads, NAME_GAP):
+        yield Hit(start, end, "name", person=person, name_kind=kind)
+    for start, end, (person, kind) in g.words.find(index, heads, NAME_GAP):
+        if kind == "short" and index.text[start:end] not in g.word_spellings:
+            kind = "context"  # a variant spelling of a surname: only with support
+        yield Hit(start, end, "name", person=person, name_kind=kind)
     for m in matches(g.titles, index.text, g.title_starts.starts(index)):
         hit = _title_hit(m, g)
         if hit is not None:
@@ -328,6 +348,19 @@ def _title_alternation(words: Sequence[str], orgs: Mapping[str, str]) -> str:
     return f"{guarded}|{plain}"
 
 
+def _governor_hit(m: regex.Match[str], g: Grammar) -> Hit | None:
+    """"استاندار خراسان رضوی", "محافظ الجيزة": a governor of a place the places
+    lexicon knows (its longest run of words), in that place's country."""
+    place = m.group("gplace")
+    words = list(regex.finditer(r"\p{L}++", place))
+    for n in range(len(words), 0, -1):
+        code = g.cities.get(key(place[:words[n - 1].end()]))
+        if code is not None:
+            return Hit(m.start("ghead"), m.start("gplace") + words[n - 1].end(), "title",
+                       role="other", country=code, office="governor", country_from="text")
+    return None
+
+
 def _place_end(m: regex.Match[str], places: Mapping[str, str]) -> int | None:
     """Where the place that begins the words of ``country2`` ends ("دوشنبه روز"
     begins with one), or None."""
@@ -344,6 +377,8 @@ def _portfolio_key(text: str) -> str:
 
 
 def _title_hit(m: regex.Match[str], g: Grammar) -> Hit | None:
+    if m.group("ghead"):
+        return _governor_hit(m, g)
     if m.group("dportfolio"):
         group = "dhead"
         meaning: TitleWord | None = TitleWord("deputy_minister",
@@ -371,8 +406,9 @@ def _title_hit(m: regex.Match[str], g: Grammar) -> Hit | None:
         hosted = place_end is not None
         envoy = meaning is None and word in g.role_of and g.role_of[word].role == "ambassador"
         end = place_end if hosted and envoy and place_end is not None else max(
-            m.end(x) for x in ("role", "body", "portfolio", "dportfolio", "former", "country",
-                               "cword", "org", "untracked", "utail") if m.group(x))
+            m.end(x) for x in ("role", "body", "portfolio", "pmore", "dportfolio", "dmore",
+                               "former", "country", "cword", "org", "untracked", "utail")
+            if m.group(x))
     country = g.countries.get(key(m.group("country"))) if m.group("country") else None
     country_from: Literal["text", "story", "outlet"] | None = "text" if country else None
     if m.group("cword"):
@@ -478,10 +514,11 @@ def drop_overlaps(hits: list[Hit]) -> list[Hit]:
 
 @functools.lru_cache(maxsize=2)
 def link_gap(language: Language) -> regex.Pattern[str]:
-    """What may stand between a title and its name: a comma, courtesy words."""
+    """What may stand between a title and its name: a comma, courtesy words,
+    the quotation marks around the name ("وزير الداخلية "فرناندو ..."")."""
     words = load_json("leaders", "roles.json")["between_title_and_name"][language]
     courtesy = alternation(lexeme(w, language) for w in words)
-    return regex.compile(rf"\s*+[،,]?\s*+(?:(?:{courtesy})\s++)*+")
+    return regex.compile(rf"[»\"”']?\s*+[،,]?\s*+(?:(?:{courtesy})\s++)*+[«\"“']?")
 
 
 @frozen

@@ -33,18 +33,22 @@ _G_LETTERS = str.maketrans({"غ": "ج", "گ": "ج", "ي": "ی", "ك": "ک", "ى"
 _DOUBLE = regex.compile(r"(\p{L})\1+")
 _MEDIAL_VOWEL = regex.compile(r"[وی]")  # applied to a word's inner letters
 _NOT_LETTER = regex.compile(r"[^\p{L}]+")
+_ALL_VOWELS = regex.compile(r"[اویي]")
 
 
 #: an Arabic word of a name drops its long vowels only from this length on:
 #: foreign names vary ("غوتيريش" / "غوتيرش"), short Arabic ones are told
 #: apart by them (سعد / سعيد, سلمان / سليمان)
 ARABIC_VOWELS_FROM = 7
+#: ... and not in the parts of a compound, which news writes joined or split
+#: ("عبدالعزيز" / "عبد العزيز"), nor after the article: both ways must fold alike
+_ARABIC_COMPOUND_HEADS = ("عبد", "ابو", "ال")
+_ARABIC_COMPOUND_TAILS = ("الله", "الدین", "الدین")
 
-#: a one-word name drops its Persian long vowels only from this length on:
-#: shorter ones would meet common words ("بایار" is not "بار")
-SHORT_VOWELS_FROM = 6
-#: ... and keeps at least this many letters ("کوویند" is not "کند")
-SHORT_SKELETON_FROM = 5
+#: a one-word name is compared by its skeleton only when that keeps at least
+#: this many letters; shorter ones would meet common words ("بایار" is not
+#: "بار", "کوویند" is not "کند"), so they are compared letter for letter
+SHORT_SKELETON_FROM = 4
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -52,20 +56,38 @@ def skeleton(word: str, language: Language) -> str:
     """The skeleton of one normalised word of a name of several words (see the
     module docstring)."""
     folded = _NOT_LETTER.sub("", word).translate(_G_LETTERS)
-    if len(folded) >= (4 if language == "fa" else ARABIC_VOWELS_FROM):
+    if _drops_vowels(folded, language):
         folded = folded[0] + _MEDIAL_VOWEL.sub("", folded[1:-1]) + folded[-1]
+    return _DOUBLE.sub(r"\1", folded)
+
+
+def _drops_vowels(word: str, language: Language) -> bool:
+    """Whether a word's inner long vowels are left out of its skeleton."""
+    if language == "fa":
+        return len(word) >= 4
+    return (len(word) >= ARABIC_VOWELS_FROM and not word.startswith(_ARABIC_COMPOUND_HEADS)
+            and not word.endswith(_ARABIC_COMPOUND_TAILS))
+
+
+@functools.lru_cache(maxsize=65_536)
+def consonants(word: str) -> str:
+    """A word's letters without its inner long vowels (ا و ی ي), g-letters
+    folded: the loosest comparison, for a word already pinned to one person
+    ("غوتيرش" and "غوتيريش" once a title says whose name it is)."""
+    folded = _NOT_LETTER.sub("", word).translate(_G_LETTERS)
+    if len(folded) > 2:
+        folded = folded[0] + _ALL_VOWELS.sub("", folded[1:-1]) + folded[-1]
     return _DOUBLE.sub(r"\1", folded)
 
 
 @functools.lru_cache(maxsize=65_536)
 def word_skeleton(word: str, language: Language) -> str:
-    """The skeleton of a one-word name (a surname alone): long vowels are
-    dropped only from :data:`SHORT_VOWELS_FROM` letters on."""
+    """The skeleton of a one-word name (a surname alone), when it keeps at
+    least :data:`SHORT_SKELETON_FROM` letters; else the word's letters."""
     letters = _NOT_LETTER.sub("", word)
-    if len(letters) >= SHORT_VOWELS_FROM:
-        folded = skeleton(letters, language)
-        if len(folded) >= SHORT_SKELETON_FROM:
-            return folded
+    folded = skeleton(letters, language)
+    if len(folded) >= SHORT_SKELETON_FROM:
+        return folded
     return _DOUBLE.sub(r"\1", letters.translate(_G_LETTERS))
 
 
@@ -79,11 +101,10 @@ def spelling_variants(name: str, language: Language, *, most: int = 64) -> list[
         for g in "جغگ":
             table = str.maketrans("جغگ", g * 3)
             forms |= {f.translate(table) for f in list(forms)}
-        if language == "fa":
-            for form in list(forms):
-                inner = form[1:-1]
-                forms.add(form[0] + _MEDIAL_VOWEL.sub("", inner) + form[-1] if len(form) > 3
-                          else form)
+        for form in list(forms):
+            if _drops_vowels(form.translate(_G_LETTERS), language):
+                forms.add(form[0] + _MEDIAL_VOWEL.sub("", form[1:-1].translate(_G_LETTERS))
+                          + form[-1])
         options.append(sorted(forms, key=lambda f: (f != word, f)))
     out: list[str] = []
     for combo in itertools.product(*options):
@@ -96,4 +117,4 @@ def spelling_variants(name: str, language: Language, *, most: int = 64) -> list[
     return out
 
 
-__all__ = ["SHORT_VOWELS_FROM", "skeleton", "spelling_variants", "word_skeleton"]
+__all__ = ["SHORT_SKELETON_FROM", "consonants", "skeleton", "spelling_variants", "word_skeleton"]
