@@ -62,7 +62,7 @@ def story_of(doc: Document, index: WordIndex, hits: list[Hit], gazetteer: Gazett
     not_before = anchor.date.year if anchor is not None else None
     # any office a named person held dates the story, a deputy's as well as a king's
     day = estimate_day(named, gazetteer, frozenset(ROLES), not_before=not_before, clues=clues)
-    return Story(country, outlet, day, estimated=day is not None)
+    return Story(country, outlet, day, estimated=day is not None, earliest=not_before)
 
 
 class LeaderExtractor(BaseExtractor):

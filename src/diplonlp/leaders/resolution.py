@@ -138,11 +138,46 @@ class Resolver:
         self.named: set[str] = {h.person for h in hits if h.kind == "name"
                                 and h.name_kind == "full" and h.person is not None
                                 and h.person in people}
+        if story.estimated and self.day is not None:
+            self.day = self.coherent_day(self.day)
         #: heads of state the story names, for generic titles ("رئیس دولت")
         self.heads = {
             key for key in self.named
             if (t := people[key].term_at(self.day)) is not None and t.role == "head_of_state"
         }
+
+    def coherent_day(self, guess: dt.date) -> dt.date:
+        """A day on which the story holds together best, when its date is only
+        estimated: between the latest year it writes (or ``guess``'s year) and
+        ``guess``, the first of a month on which the most of its titles alone
+        have one holder and the most people it names in full are in office
+        ("ولي العهد" and "ولي ولي العهد" in a story that writes 2017: before 21
+        June 2017, when both offices were filled). Ties go to the day nearest
+        the guess; the guess stays unless another day does better."""
+        titles = [h for h in self.hits if h.kind == "title" and h.role is not None
+                  and not h.needs_neighbour and not h.former]
+        if not titles:
+            return guess
+
+        def score(day: dt.date) -> int:
+            self.day = day
+            found = 0
+            for h in titles:
+                where = self.title_country(h)
+                role = for_country(h, where).role
+                if where is not None and role is not None and len(
+                        self.gazetteer.holders(role, where, day, h.office)) == 1:
+                    found += 1
+            return found + sum(1 for key in self.named
+                               if self.gazetteer.people[key].term_at(day, active=True))
+
+        first = min(self.story.earliest or guess.year, guess.year)
+        days = [dt.date(year, month, 1) for year in range(first, guess.year + 1)
+                for month in range(1, 13)]
+        best = max(days, key=lambda d: (score(d), d == dt.date(guess.year, 7, 1),
+                                        -abs((d - guess).days)))
+        self.day = guess
+        return best if score(best) > score(guess) else guess
 
     # --- titles -------------------------------------------------------------------
 

@@ -37,6 +37,9 @@ class Story:
     day: dt.date | None
     #: the day comes from the people the story names, not from a date it writes
     estimated: bool = False
+    #: the latest year the story writes, when it writes no full date: the
+    #: estimated day is not earlier
+    earliest: int | None = None
 
 
 #: a year-less date written with its weekday: (calendar, month, day, weekday)
