@@ -19,8 +19,9 @@ each dimension named by a first line ``{"columns": {<dimension>: [...]}}``.
 
 Field columns name the mention's attributes (``value``, ``amount``,
 ``currency``, ``qualifier``, ``max``, ``name``, ``role``, ``country``,
-``title``, ``calendar``, ``relative`` ...). Decimals compare by value;
-``relative`` is ``r`` for a relative date. Offsets are always checked:
+``title``, ``calendar``, ``relative``, ``interval`` ...). Decimals compare by
+value; ``relative`` is ``r`` for a relative date; an ``interval`` is written
+``first..last``. Offsets are always checked:
 ``text[m.start:m.end] == m.text`` and the span is the surface's.
 """
 
@@ -183,6 +184,8 @@ def _same(column: str, want: str | None, got: Any) -> bool:
             return got == Decimal(want)
         except InvalidOperation:
             return False
+    if isinstance(got, tuple):  # an interval: "first..last"
+        return "..".join(map(str, got)) == want
     return str(got) == want
 
 

@@ -9,7 +9,7 @@ joined by "و" where the second is not smaller stay two numbers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from typing import Literal
 
 from diplonlp.model import Language
@@ -49,6 +49,10 @@ class Builder:
         self.arabic_unit_first = False
         #: where the last part joined by "و" after a scale word began (a token index)
         self.conj_at: int | None = None
+        #: -1 after "منفی", "سالب"
+        self.sign = Decimal(1)
+        #: the digits after a decimal point written as a word ("ثلاثة فاصلة خمسة")
+        self.decimals: Builder | None = None
 
     def split_before(self, tok: Token) -> int | None:
         """When ``tok`` (refused) is a scale word equal to the last one and a part
@@ -61,7 +65,17 @@ class Builder:
 
     @property
     def value(self) -> Decimal:
-        return self.total + self.current
+        return self.sign * (self.total + self.current + self._decimal_part())
+
+    def _decimal_part(self) -> Decimal:
+        """"فاصلة خمسة" is .5, "فاصلة خمسة وعشرون" .25: the words after the point
+        make a whole number read as the digits after it."""
+        if self.decimals is None or not self.decimals.tokens:
+            return _ZERO
+        digits = self.decimals.value
+        if digits != digits.to_integral_value() or digits < 0:
+            return _ZERO
+        return digits / (Decimal(10) ** len(str(int(digits))))
 
     def _apply_scale(self, scale: Decimal) -> None:
         count = self.current if self.current else Decimal(1)
@@ -87,7 +101,36 @@ class Builder:
 
     def _accept(self, tok: Token, join: str) -> bool:
         kind = tok.kind
-        first = not self.tokens
+        if kind == "negative":
+            if self.tokens:
+                return False
+            self.sign = Decimal(-1)  # "منفی ۲ میلیارد"
+            self.tokens.append(tok)
+            self.last_kind = kind
+            return True
+        if self.decimals is not None:
+            if kind not in SCALE_KINDS:  # the digits after a written point
+                if not self.decimals.accept(tok, "space" if not self.decimals.tokens else join):
+                    return False
+                self.tokens.append(tok)
+                self.last_kind = kind
+                return True
+            if not self.decimals.tokens:
+                return False
+            self.current += self._decimal_part()  # "ثلاثة فاصلة خمسة مليار"
+            self.decimals = None
+        if kind == "point":
+            if (not self.tokens or self.last_kind not in ("unit", "teen", "ten", "hundred",
+                                                          "digits")
+                    or self.fraction_used or tok.clitic):
+                return False
+            self.decimals = Builder(self.language)
+            self.tokens.append(tok)
+            self.last_kind = kind
+            return True
+        if kind == "denominator":
+            return False  # an ordinal ("دور سوم") unless a count before made it a ratio
+        first = not self.tokens or all(t.kind == "negative" for t in self.tokens)
         conj = join == "conj" or (tok.clitic.startswith("و") and not first)
         after_scale = self.last_kind in SCALE_KINDS
         if not first and join == "none" and kind != "digits" and not tok.clitic:
@@ -115,9 +158,13 @@ class Builder:
                 self.limit = _place(kind)
             elif (
                 kind == "hundred" and v == 100 and not conj
-                and self.last_kind == "unit" and 0 < self.current < 10 and self.total == 0
+                and self.last_kind == "unit" and 0 < self.current < 10
+                and (self.total == 0 or (self.last_scale is not None
+                                         and self.current * 100 < self.last_scale))
             ):
-                self.current *= 100  # چهار صد, أربعة مئة, Dari دو صد
+                # چهار صد, أربعة مئة, Dari دو صد; also after a scale: "هزار و سه صد"
+                self.current *= 100
+                self.limit = Decimal(100)
                 self.limit = Decimal(100)
             elif (
                 self.language == "ar" and kind == "ten" and conj and self.last_kind == "unit"
@@ -151,7 +198,7 @@ class Builder:
                 return False
             if self.last_scale is not None and self.current == 0 and tok.value <= self.last_scale:
                 return False
-            if self.last_kind == "fraction" and self.current == 0:
+            if self.last_kind in ("fraction", "ratio") and self.current == 0:
                 return False
             self._apply_scale(tok.value)
         elif kind == "plural_scale":
@@ -172,7 +219,7 @@ class Builder:
                 self._apply_scale(tok.value)  # عشرين ألفا: accusative singular after a count
             else:
                 return False
-        elif kind == "fraction":
+        elif kind in ("fraction", "ratio"):
             if first:
                 self.current = tok.value
                 self.limit = _ZERO
@@ -197,8 +244,10 @@ class Builder:
 
     def span(self) -> tuple[int, int, Form, bool] | None:
         """(start, end, form, ambiguous) of the number built so far, or None."""
-        toks = self.tokens
-        if not toks:
+        toks = list(self.tokens)
+        while toks and toks[-1].kind == "point":
+            toks.pop()  # "ثلاثة فاصلة": the point is not part of the number
+        if not toks or all(t.kind == "negative" for t in toks):
             return None
         forms = {"digits" if t.kind == "digits" else "words" for t in toks}
         form: Form = "mixed" if len(forms) > 1 else ("digits" if "digits" in forms else "words")
@@ -211,6 +260,24 @@ class Builder:
 
 def _place(kind: str) -> Decimal:
     return {"unit": Decimal(1), "teen": Decimal(1), "ten": Decimal(10)}.get(kind, Decimal(100))
+
+
+def with_ratios(toks: Sequence[Token], text: str) -> list[Token]:
+    """A count right before a denominator is one fraction: "سه چهارم" (0.75),
+    "خمسة أثمان" (0.625), "پنج دهم" (0.5)."""
+    out: list[Token] = []
+    for tok in toks:
+        prev = out[-1] if out else None
+        if (tok.kind == "denominator" and prev is not None and not tok.clitic
+                and prev.kind in ("unit", "teen", "ten") and prev.value > 0
+                and text[prev.end : tok.start].strip() == ""):
+            with localcontext(Context(prec=28)):
+                value = prev.value / tok.value
+            out[-1] = Token(prev.start, tok.end, "ratio", value,
+                            text[prev.start : tok.end], prev.clitic)
+            continue
+        out.append(tok)
+    return out
 
 
 def with_scale_reading(toks: Sequence[Token], text: str) -> list[Token]:
@@ -228,4 +295,4 @@ def with_scale_reading(toks: Sequence[Token], text: str) -> list[Token]:
 
 
 
-__all__ = ["Builder", "Form", "gap_kind", "with_scale_reading"]
+__all__ = ["Builder", "Form", "gap_kind", "with_ratios", "with_scale_reading"]

@@ -11,7 +11,7 @@ from attrs import field, frozen
 
 from diplonlp._prefilter import word_index
 from diplonlp.model import Mention, NumberMention, Span
-from diplonlp.numerals.builder import Builder, Form, gap_kind, with_scale_reading
+from diplonlp.numerals.builder import Builder, Form, gap_kind, with_ratios, with_scale_reading
 from diplonlp.numerals.tokens import Token, tokens
 from diplonlp.pipeline import BaseExtractor, Document
 
@@ -36,6 +36,13 @@ class Numeral(Mention):
     ambiguous: bool = field(kw_only=True, default=False)
 
 
+def tidy(value: Decimal) -> Decimal:
+    """A value without a trailing fractional zero: 2750000, not 2750000.00."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
 def find_numerals(doc: Document) -> list[Numeral]:
     """Every cardinal number in the document, left to right, not overlapping."""
     text = doc.norm
@@ -55,7 +62,7 @@ def find_numerals(doc: Document) -> list[Numeral]:
         return builder, j
 
     def flush() -> None:
-        toks = with_scale_reading(chain, text)
+        toks = with_scale_reading(with_ratios(chain, text), text)
         i = 0
         while i < len(toks):
             builder, j = build(toks, i, len(toks))
@@ -69,7 +76,8 @@ def find_numerals(doc: Document) -> list[Numeral]:
             if span is not None:
                 start, end, form, ambiguous = span
                 found.append(doc.mention(
-                    Numeral, start, end, value=builder.value, norm_start=start, norm_end=end,
+                    Numeral, start, end, value=tidy(builder.value), norm_start=start,
+                    norm_end=end,
                     form=form, scale=builder.max_scale, ambiguous=ambiguous,
                 ))
             i = j

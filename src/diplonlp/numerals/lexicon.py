@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from typing import Literal
 
 import regex
@@ -14,7 +14,7 @@ from diplonlp.model import Language
 
 Kind = Literal[
     "digits", "unit", "teen", "ten", "hundred", "scale", "plural_scale", "dual_scale",
-    "fraction", "teen_tail",
+    "fraction", "teen_tail", "point", "negative", "denominator", "ratio",
 ]
 SCALE_KINDS = frozenset({"scale", "plural_scale", "dual_scale"})
 
@@ -30,9 +30,18 @@ def number_words(language: Language) -> dict[str, tuple[Reading, ...]]:
     for entry in data.values():
         for word in entry["words"]:
             lex.setdefault(lexeme(word, language), []).append(
-                (entry["kind"], Decimal(entry["value"]), bool(entry.get("ambiguous")))
+                (entry["kind"], _value(entry["value"]), bool(entry.get("ambiguous")))
             )
     return {k: tuple(v) for k, v in lex.items()}
+
+
+def _value(written: str) -> Decimal:
+    """A lexicon value: a decimal, or a ratio ("1/3") to 28 digits."""
+    if "/" not in written:
+        return Decimal(written)
+    top, bottom = written.split("/")
+    with localcontext(Context(prec=28)):
+        return Decimal(top) / Decimal(bottom)
 
 
 @functools.lru_cache(maxsize=2)

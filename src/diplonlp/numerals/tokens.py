@@ -51,6 +51,7 @@ _DIGITS = r"""
     )
   | (?P<dotk>\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?)          # 1.500.000 (,5)
   | (?P<datelike>\d+(?:[/.\-]\d+){2,})                 # 26.01.2022, 1401/05/12
+  | (?P<commalong>\d{1,3},\d{4,})(?![\d,.٬٫])           # 3,14159: a decimal comma
   | (?P<grouped>\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?)     # 12,500.5 / ۱۲٬۵۰۰
   | (?P<reh>\d+ر\d+)                                   # 4ر546 = 546.4
   | (?P<commadec>\d+,\d{1,2})(?!\d)                    # 220,74
@@ -93,7 +94,7 @@ def _digit_token(m: regex.Match[str]) -> Token | None:
         elif m.group("reh"):
             left, right = raw.split("ر")
             value = Decimal(f"{right}.{left}")
-        elif m.group("commadec"):
+        elif m.group("commadec") or m.group("commalong"):
             value = Decimal(raw.replace(",", "."))
         elif m.group("slash"):
             left, right = raw.split("/")
@@ -219,7 +220,7 @@ def _word_starts(language: Language) -> WordStarts:
     return WordStarts(number_words(language), clitics=_CLITICS if language == "ar" else "")
 
 
-_SHORT_OK = SCALE_KINDS | {"hundred", "fraction"}
+_SHORT_OK = SCALE_KINDS | {"hundred", "fraction", "point", "denominator"}
 
 
 def _after_ordinal(text: str, pos: int, language: Language) -> bool:
