@@ -19,7 +19,7 @@ from attrs import frozen
 from diplonlp._resources import load_json
 from diplonlp._text import NOT_LETTER_BEFORE, alternation, clitic_prefix, lexeme
 from diplonlp.model import Language, Qualifier
-from diplonlp.numerals import Numeral
+from diplonlp.numerals import Numeral, tidy
 
 _WINDOW = 40
 _QUALIFIERS: tuple[Qualifier, ...] = ("approx", "more_than", "less_than", "at_least", "at_most")
@@ -58,6 +58,28 @@ def qualifier_before(text: str, pos: int, language: Language) -> tuple[Qualifier
         if m.group(q) is not None:
             return q, start + m.start()
     return None  # pragma: no cover
+
+
+@functools.lru_cache(maxsize=2)
+def _alternative_re(language: Language) -> regex.Pattern[str]:
+    data = load_json("money", "qualifiers.json")[language]
+    words = _alternation(data["alternative"], language)
+    even = _alternation(data["alternative_even"], language)
+    return regex.compile(rf"\s*+(?:{words})\s++(?:(?:{even})\s++)?")
+
+
+def alternative_after(
+    text: str, numerals: Sequence[Numeral], index: int, language: Language
+) -> Numeral | None:
+    """The numeral that ``numerals[index]`` is an alternative to ("هشت یا حتی
+    دوازده میلیارد یورو", "خمسة أو ستة في المئة"): the next one, joined by
+    "or" (and "even", "perhaps"); None if there is none."""
+    if index + 1 >= len(numerals):
+        return None
+    num, nxt = numerals[index], numerals[index + 1]
+    if _alternative_re(language).fullmatch(text, num.norm_end, nxt.norm_start) is None:
+        return None
+    return nxt
 
 
 @frozen
@@ -120,4 +142,5 @@ def widen(
         value = rng.low_value * factor
         start = min(start, rng.low.norm_start)
     found = qualifier_before(text, start, language)
-    return Widened(value, start, top, found[0] if found is not None else "exact")
+    return Widened(tidy(value), start, None if top is None else tidy(top),
+                   found[0] if found is not None else "exact")

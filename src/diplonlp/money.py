@@ -26,9 +26,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import regex
-from attrs import frozen
+from attrs import evolve, frozen
 
-from diplonlp._amounts import widen
+from diplonlp._amounts import alternative_after, widen
 from diplonlp._prefilter import word_index
 from diplonlp._resources import load_json
 from diplonlp._text import NOT_LETTER_AFTER, alternation, with_joined_keys
@@ -47,6 +47,16 @@ class _Unit:
     unit: str | None = None
     #: a sub-unit: the currencies it divides (سنت: USD, EUR ...), the first by default
     subunit_of: tuple[str, ...] = ()
+    #: a sub-unit's part of each currency it divides, when they differ (فلس: a
+    #: thousandth of the Kuwaiti dinar, a hundredth of the UAE dirham)
+    parts: tuple[tuple[str, Decimal], ...] = ()
+    #: the word counts only as written, marks included ("شِکِل", not "شکل")
+    as_written: frozenset[str] = frozenset()
+    #: its adjective after a number is no money ("بمب ۲ هزار پوندی")
+    no_adjective: bool = False
+
+    def part_of(self, currency: str) -> Decimal:
+        return dict(self.parts).get(currency, self.factor)
 
 
 @functools.lru_cache(maxsize=2)
@@ -65,10 +75,22 @@ def currency_lexicon(language: Language) -> dict[str, _Unit]:
         )
         for word in entry[language]:
             lex[normalize_lexeme(word, language)] = unit
+    for word in data["no_adjective"][language]:
+        key_ = normalize_lexeme(word, language)
+        if key_ in lex:
+            lex[key_] = evolve(lex[key_], no_adjective=True)
+    for written, code in data["as_written"][language].items():
+        key_ = normalize_lexeme(written, language)
+        if key_ not in lex:
+            lex[key_] = _Unit(code, as_written=frozenset([written]))
+        elif lex[key_].as_written:
+            lex[key_] = evolve(lex[key_], as_written=lex[key_].as_written | {written})
     for sub in data["subunits"]:
+        parts = tuple((code, Decimal(f)) for code, f in sub.get("parts", {}).items())
         for word in sub[language]:
             lex[normalize_lexeme(word, language)] = _Unit(
-                sub["of"][0], factor=Decimal(sub["factor"]), subunit_of=tuple(sub["of"])
+                sub["of"][0], factor=Decimal(sub["factor"]), subunit_of=tuple(sub["of"]),
+                parts=parts,
             )
     return with_joined_keys(lex)
 
@@ -88,7 +110,7 @@ def _after_re(language: Language) -> regex.Pattern[str]:
     symbols = _symbol_alternation()
     suffix = "(?:یی|ای|ی)?" if language == "fa" else "(?:ا)?"
     return regex.compile(
-        rf"\s{{0,3}}(?:(?:ال)?(?P<word>{words}){suffix}{NOT_LETTER_AFTER}"
+        rf"\s{{0,3}}(?:(?:ال)?(?P<word>{words})(?P<adj>{suffix}){NOT_LETTER_AFTER}"
         rf"|(?P<sym>{symbols})|(?P<iso>[A-Z]{{3}})(?![A-Za-z]))"
     )
 
@@ -177,8 +199,14 @@ def find_money(doc: Document) -> Iterator[MoneyMention]:
             m = None
         if m is not None:
             unit = _unit_of(m, lex)
-            if unit is None:
-                continue
+            if unit is None or (unit.no_adjective and m.group("adj")):
+                continue  # "بمب ۲ هزار پوندی": a weight
+            if unit.as_written and _written(doc, m) not in unit.as_written:
+                continue  # "۵۰ شکل": shapes, not shekels
+            if _a_year(text, num):
+                continue  # "در ۲۰۲۳ یورو به پایین‌ترین سطح رسید": the year, then the euro
+            if _neither(text, num):
+                continue  # "نه دلار و نه یورو": neither ... nor
             factor = unit.factor
             currency = resolver.code(unit)
             unit_name = unit.unit
@@ -189,6 +217,14 @@ def find_money(doc: Document) -> Iterator[MoneyMention]:
         else:
             before = _before_re().search(text, max(0, num.norm_start - 6), num.norm_start)
             if before is None:
+                carried = _carried(doc, numerals, i, after, lex, resolver)
+                if carried is not None:  # "هشت یا حتی دوازده میلیارد یورو": the first
+                    amount, currency, unit_name = carried
+                    w = widen(text, numerals, i, language, value=amount,
+                              start=num.norm_start, used_until=used_until)
+                    used_until = num.norm_end
+                    yield doc.mention(MoneyMention, w.start, num.norm_end, amount=w.value,
+                                      currency=currency, qualifier=w.qualifier, unit=unit_name)
                 continue
             if before.group("iso"):
                 if before.group("iso") not in _iso_codes():
@@ -209,6 +245,55 @@ def find_money(doc: Document) -> Iterator[MoneyMention]:
             MoneyMention, w.start, end, amount=w.value, currency=currency,
             qualifier=w.qualifier, unit=unit_name, max=w.max,
         )
+
+
+def _carried(
+    doc: Document, numerals: list[Numeral], index: int, after: regex.Pattern[str],
+    lex: dict[str, _Unit], resolver: _Resolver,
+) -> tuple[Decimal, str | None, str | None] | None:
+    """"هشت یا حتی دوازده میلیارد یورو", "عشرة أو خمسة عشر مليون دولار": a
+    number with no unit of its own, joined by "or" to an amount, is an amount
+    too: the other's scale (when it has none) and currency carry over."""
+    text = doc.norm
+    nxt = alternative_after(text, numerals, index, doc.language)
+    if nxt is None:
+        return None
+    num = numerals[index]
+    m = after.match(text, nxt.norm_end, nxt.norm_end + 80)
+    if m is None or m.group("word") is None:
+        return None
+    unit = _unit_of(m, lex)
+    if unit is None or unit.subunit_of:
+        return None
+    value = num.value
+    if num.scale is None and nxt.scale is not None and value < nxt.scale:
+        value *= nxt.scale
+    return value * unit.factor, resolver.code(unit), unit.unit
+
+
+def _written(doc: Document, m: regex.Match[str]) -> str:
+    """The currency word as the original text writes it, marks included."""
+    return doc.normalized.original_slice(m.start("word"), m.end("word"))[2].strip()
+
+
+_YEAR_BEFORE = regex.compile(r"(?:^|[^\p{L}])(?:در|في|فی|سال|عام)\s++$")
+_NEITHER = regex.compile(r"نه\s++\S++\s++و\s*+نه\s")
+_NOR = regex.compile(r"(?:^|\s)نه\s++\S++\s++و\s*+$")
+
+
+def _a_year(text: str, num: Numeral) -> bool:
+    """A four-digit number of the years news is about right after "در"/"في": a
+    year, whatever follows ("در ۲۰۲۳ یورو ...")."""
+    return (num.form == "digits" and num.scale is None and 1950 <= num.value <= 2035
+            and num.value == num.value.to_integral_value()
+            and _YEAR_BEFORE.search(text, max(0, num.norm_start - 12), num.norm_start) is not None)
+
+
+def _neither(text: str, num: Numeral) -> bool:
+    """Persian "نه X و نه Y" is "neither X nor Y", not nine."""
+    return num.ambiguous and (
+        _NEITHER.match(text, num.norm_start) is not None
+        or _NOR.search(text, max(0, num.norm_start - 40), num.norm_start) is not None)
 
 
 def _unit_of(m: regex.Match[str], lex: dict[str, _Unit]) -> _Unit | None:
@@ -242,7 +327,7 @@ def _add_subunit(
     sub = lex[m[0]]
     if currency is None or currency not in sub.subunit_of:
         return amount, end
-    return amount + nxt.value * sub.factor, m[1]
+    return amount + nxt.value * sub.part_of(currency), m[1]
 
 
 _SUBUNIT_WORDS = regex.compile(r"\s{0,3}(?P<w>[\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?)")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import regex
 
-from diplonlp._amounts import widen
+from diplonlp._amounts import alternative_after, widen
 from diplonlp._resources import load_json
 from diplonlp._text import NOT_LETTER_AFTER, alternation, lexeme
 from diplonlp.model import Language, PercentageMention
@@ -46,9 +46,13 @@ def find_percentages(doc: Document) -> Iterator[PercentageMention]:
             start, end = num.norm_start, m.end()
         else:
             b = before.search(text, max(0, num.norm_start - 2), num.norm_start)
-            if b is None:
+            nxt = alternative_after(text, numerals, i, language) if b is None else None
+            if nxt is not None and after.match(text, nxt.norm_end, nxt.norm_end + 80):
+                start, end = num.norm_start, num.norm_end  # "سه یا چهار درصد": the first
+            elif b is None:
                 continue
-            start, end = b.start(), num.norm_end
+            else:
+                start, end = b.start(), num.norm_end
         w = widen(text, numerals, i, language, value=num.value, start=start,
                   used_until=used_until)
         used_until = end

@@ -21,7 +21,8 @@ Unit = Literal["day", "week", "month", "year"]
 #: anchor included: a bare "روز دوشنبه"), "last" (strictly before: "الاثنين
 #: الماضي"), "next" (strictly after), "this" (in the anchor's week),
 #: "before_last" / "after_next" (a week beyond: "السبت قبل الماضي").
-Direction = Literal["nearest", "last", "next", "this", "before_last", "after_next"]
+Direction = Literal["nearest", "last", "next", "this", "before_last", "after_next",
+                    "next_week", "last_week"]
 
 
 @frozen
@@ -41,6 +42,8 @@ class Lexicon:
     not_years_after: frozenset[str]
     date_cues: tuple[str, ...]
     weekday_before: tuple[str, ...]
+    #: the first day of the week (Python weekday): Saturday in Persian, Sunday in Arabic
+    week_start: int
     #: word after a weekday -> which one it names
     weekday_after: dict[str, Direction]
     month_cues: tuple[str, ...]
@@ -88,6 +91,7 @@ def lexicon(language: Language) -> Lexicon:
     directions: tuple[tuple[str, Direction], ...] = (
         ("past", "last"), ("future", "next"), ("this", "this"),
         ("before_last", "before_last"), ("after_next", "after_next"),
+        ("next_week", "next_week"), ("last_week", "last_week"),
     )
     for name, direction in directions:
         for w in cues["after"][name][language]:
@@ -112,6 +116,7 @@ def lexicon(language: Language) -> Lexicon:
         date_cues=tuple(lexeme(w, language) for w in data["date_cues"][language]),
         weekday_before=tuple(lexeme(w, language) for w in cues["before"][language]),
         weekday_after=with_joined_keys(after),
+        week_start=int(data["week_start"][language]),
         month_cues=tuple(lexeme(w, language) for w in data["month_cues"][language]),
         month_cue_keys=frozenset(key(lexeme(w, language)) for w in data["month_cues"][language]),
         month_relative=month_relative,
@@ -153,6 +158,13 @@ def story_months(language: Language) -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=2)
+def nowadays_after(language: Language) -> frozenset[str]:
+    """Words after which "today" means "nowadays" (``relative.json``)."""
+    words = load_json("dates", "relative.json").get("nowadays_after", {}).get(language, [])
+    return frozenset(" ".join(lexeme(w, language).split()) for w in words)
+
+
 def not_today_after(language: Language) -> frozenset[str]:
     """Words after اليوم that make it "the day" ("اليوم الأخير"), not today."""
     data = load_json("dates", "relative.json").get("needs_cue", {}).get(language, {})
@@ -215,4 +227,5 @@ __all__ = [
     "counted_words",
     "lexicon",
     "needs_cue",
+    "nowadays_after",
 ]

@@ -63,6 +63,10 @@ class Patterns:
     #: Arabic اليوم after one of these is "nowadays" / "until today"
     not_today_before: regex.Pattern[str] | None
     year_range: regex.Pattern[str]
+    #: a counted noun or a currency: the numbers before it are no years
+    count_noun: regex.Pattern[str]
+    #: Persian "در ۹۶": a two-digit Jalali year after a preposition, before a year end
+    short_year: regex.Pattern[str] | None
     #: "1979-1989", "1436 - 1437هـ": two years joined by a dash
     dash_years: regex.Pattern[str]
     #: a weekday with no cue ("امروز (چهارشنبه)", "أمس الجمعة")
@@ -208,7 +212,8 @@ def patterns(language: Language) -> Patterns:
         rf"{phrase_end}"
     )
     dash_years = regex.compile(
-        rf"(?<![\d./-])(?P<y1>\d{{4}}){_S}[-–]{_S}(?P<y2>\d{{4}})(?![\d]|[./-]\d)"
+        rf"(?<![\d./-])(?P<y1>\d{{4}}|\d{{2}}(?=[-–]\d{{4}})){_S}[-–]{_S}(?P<y2>\d{{4}})"
+        rf"(?![\d]|[./-]\d)"
         rf"(?P<era2>{_S}(?:{era}){NOT_LETTER_AFTER})?"
     )
     ranges = load_json("dates", "calendar_words.json")["year_ranges"]
@@ -216,9 +221,18 @@ def patterns(language: Language) -> Patterns:
     openers = _alt(range_words)
     joiners = _alt([lexeme(w, language) for w in ranges["joiners"][language]])
     year_range = regex.compile(
-        rf"{_B}{clitic}(?:{openers}){_S}(?P<y1>\d{{4}})(?P<era1>{_S}(?:{era}){NOT_LETTER_AFTER})?"
+        rf"{_B}{clitic}(?P<opener>{openers}){_S}(?P<y1>\d{{4}})(?P<era1>{_S}(?:{era}){NOT_LETTER_AFTER})?"
         rf"{_S}(?:{joiners}){_S}(?P<y2>\d{{4}})(?!\d)(?P<era2>{_S}(?:{era}){NOT_LETTER_AFTER})?"
     )
+    nouns = _alt([lexeme(w, language) for w in load_json("dates", "calendar_words.json")
+                  ["count_nouns"][language]])
+    count_noun = regex.compile(rf"{_S1}(?:{nouns}){_E}")
+    ends = _alt([lexeme(w, language) for w in ["با", "به", "از", "و", "که", "در", "تا", "را",
+                                               "بود", "شد", "است", "برای", "هم", "نیز"]])
+    short_year = regex.compile(
+        rf"{_B}(?:در|از|تا){_S1}(?P<year>\d{{2}})(?![\d٫.,/]\d|\d)(?={_S}(?:[.،,:;!?؟)»\]\n]|$"
+        rf"|(?:{ends}){_E}))"
+    ) if language == "fa" else None
     nth = _alt(list(nth_words(language)))
     smonths = _alt(list(story_months(language)))
     wd_any = _alt([*lex.weekdays, *[w[2:] for w in lex.weekdays if w.startswith("ال")]])
@@ -261,6 +275,8 @@ def patterns(language: Language) -> Patterns:
         starts=starts,
         clitics=letters,
         year_range=year_range,
+        count_noun=count_noun,
+        short_year=short_year,
         dmy=regex.compile(dmy),
         month_year=regex.compile(month_year),
         numeric=regex.compile(numeric),

@@ -182,10 +182,24 @@ def _weekday_day(c: Candidate, anchor: dt.date) -> dt.date | None:
         delta = ahead
     elif c.direction == "after_next":
         delta = ahead + 7
-    else:  # "this": the day of the anchor's week, weeks starting on Saturday
-        since_saturday = (anchor.weekday() - 5) % 7
-        delta = -since_saturday + (c.weekday - 5) % 7
+    else:  # "this", "next_week", "last_week": the day in the anchor's week, or the
+        # week after or before it; weeks start on the language's first day (offset)
+        start = c.offset if c.direction != "this" else 5
+        delta = -((anchor.weekday() - start) % 7) + (c.weekday - start) % 7
+        delta += {"next_week": 7, "last_week": -7}.get(c.direction, 0)
     return add_days(anchor, delta)
+
+
+def _nth_in(calendar: Calendar, year: int, month: int, weekday: int, nth: int) -> dt.date | None:
+    """The ``nth`` ``weekday`` of a month (-1: the last)."""
+    span = span_of(calendar, year, month)
+    if span is None:
+        return None
+    first_day, last_day = span
+    if nth > 0:
+        day = first_day + dt.timedelta(days=(weekday - first_day.weekday()) % 7 + 7 * (nth - 1))
+        return day if day <= last_day else None
+    return last_day - dt.timedelta(days=(last_day.weekday() - weekday) % 7)
 
 
 def _nth_weekday_day(c: Candidate, anchor: dt.date) -> dt.date | None:
@@ -193,31 +207,22 @@ def _nth_weekday_day(c: Candidate, anchor: dt.date) -> dt.date | None:
     assert c.weekday is not None
     if c.month is not None:
         written = from_gregorian(c.calendar, anchor)
-        if written is None:
-            return None
-        span = span_of(c.calendar, written[0], c.month)
-    else:
-        first = add_months(anchor, c.offset)
-        span = None if first is None else span_of("gregorian", first.year, first.month)
-    if span is None:
-        return None
-    first_day, last_day = span
-    if c.nth > 0:
-        day = first_day + dt.timedelta(days=(c.weekday - first_day.weekday()) % 7 + 7 * (c.nth - 1))
-        return day if day <= last_day else None
-    return last_day - dt.timedelta(days=(last_day.weekday() - c.weekday) % 7)
+        return None if written is None else _nth_in(c.calendar, written[0], c.month,
+                                                    c.weekday, c.nth)
+    first = add_months(anchor, c.offset)
+    return None if first is None else _nth_in("gregorian", first.year, first.month,
+                                              c.weekday, c.nth)
 
 
 def _month_day_of_story(c: Candidate, anchor: dt.date) -> dt.date | None:
-    """"الخامس من الشهر المقبل": that day of the month counted from the anchor's."""
+    """"الخامس من الشهر المقبل", "۱۵ ماه آینده": that day of the month counted
+    from the anchor's, in the candidate's calendar."""
     assert c.day is not None
-    first = add_months(anchor, c.offset)
-    if first is None:
+    written = from_gregorian(c.calendar, anchor)
+    if written is None:
         return None
-    try:
-        return first.replace(day=c.day)
-    except ValueError:
-        return None
+    months = written[0] * 12 + written[1] - 1 + c.offset
+    return to_gregorian(c.calendar, months // 12, months % 12 + 1, c.day)
 
 
 def _year_towards(calendar: Calendar, month: int, day: int, anchor: dt.date,
@@ -241,7 +246,8 @@ def _year_towards(calendar: Calendar, month: int, day: int, anchor: dt.date,
 def _month_value(c: Candidate, anchor: Anchor | None) -> tuple[str | None, Interval | None]:
     """A month named alone: that month in the anchor's year (or the one a
     next/last word points to), else ``--MM`` (a Jalali or Hijri month: the
-    Gregorian month of its first day)."""
+    Gregorian month of its first day; a Hijri month with nothing to place it
+    in a year: null)."""
     assert c.month is not None
     if anchor is not None and anchor.resolves:
         if c.direction in ("next", "last", "this"):
@@ -253,6 +259,8 @@ def _month_value(c: Candidate, anchor: Anchor | None) -> tuple[str | None, Inter
         return (None, None) if span is None else (iso(span[0], "month"), span)
     if c.calendar == "gregorian":
         return f"--{c.month:02d}", None
+    if c.calendar == "hijri" and anchor is None:
+        return None, None  # a Hijri month moves through every Gregorian month
     hint = from_gregorian(c.calendar, anchor.date) if anchor is not None else None
     year = hint[0] if hint is not None else {"jalali": 1400, "hijri": 1445}[c.calendar]
     first = to_gregorian(c.calendar, year, c.month, 1)
@@ -294,7 +302,8 @@ def resolve(doc: Document, c: Candidate, anchor: Anchor | None) -> DateMention |
                      else _month_day_of_story(c, resolving))
         return doc.mention(DateMention, c.start, c.end,
                            value=None if named is None else iso(named, "day"), relative=True,
-                           calendar=c.calendar if c.kind == "nth_weekday" else "gregorian",
+                           calendar=c.calendar if c.kind in ("nth_weekday", "month_day")
+                           else "gregorian",
                            weekday=c.weekday,
                            interval=None if named is None else _isos((named, named)))
     calendar, year, month, day = c.calendar, c.year, c.month, c.day
@@ -322,6 +331,13 @@ def resolve(doc: Document, c: Candidate, anchor: Anchor | None) -> DateMention |
     if date is None:
         return None
     if weekday is not None and date.weekday() != weekday:
+        if c.nth and month is not None:
+            # "الاثنين الثاني من نوفمبر" where the 2nd is no Monday: the second Monday
+            nth = _nth_in(calendar, year, month, weekday, c.nth)
+            if nth is not None:
+                return doc.mention(DateMention, c.start, c.end, value=iso(nth, "day"),
+                                   relative=True, calendar=calendar, weekday=weekday,
+                                   interval=_isos((nth, nth)))
         weekday = None
     precision: Precision = "day" if day is not None else "month" if month is not None else "year"
     return doc.mention(

@@ -32,6 +32,7 @@ from diplonlp.dates.lexicon import (
     lexicon,
     needs_cue,
     not_today_after,
+    nowadays_after,
     nth_words,
     story_months,
 )
@@ -51,6 +52,9 @@ def _name_dates(language: Language) -> frozenset[str]:
     words = load_json("dates", "calendar_words.json")["name_dates"][language]
     return frozenset(" ".join(lexeme(w, language).split()) for w in words)
 
+
+#: range openers with no year word: the years must end a phrase
+_BARE_OPENERS = frozenset({"از", "بین", "میان", "من", "بين"})
 
 _NUMBER_BEFORE = regex.compile(r"\d[/.\-]\s*+$")
 
@@ -164,6 +168,10 @@ class Scanner:
         weekday = self._weekday(m, found)
         if weekday is not None:
             found = evolve(found, start=m.start("wd"), weekday=weekday)
+            if m.group("oday") and day <= 5:
+                # "الاثنين الثاني من نوفمبر": Monday the 2nd, or the second Monday
+                # when the 2nd is no Monday (resolution decides)
+                found = evolve(found, nth=day)
         if m.group("day2"):
             yield evolve(found, end=m.end("day"), weekday=None)
             yield evolve(found, start=m.start("day2"), day=int(m.group("day2")))
@@ -245,7 +253,7 @@ class Scanner:
             if not (m.group("mcue") or m.group("mah") or rel):
                 continue
             if month_word in lex.ambiguous_months and not (m.group("mah") or rel or (
-                    m.group("mcue") and _key(m.group("mcue")) in lex.month_cue_keys)):
+                    m.group("mcue") and _key(m.group("mcue")).endswith(tuple(lex.month_cue_keys)))):
                 continue  # "در مهر" is "in kindness" as often as "in Mehr"
             if self._in_a_name(m.start()):
                 continue
@@ -259,6 +267,12 @@ class Scanner:
         """"1979-1989", "1436 - 1437هـ", "۱۳۹۰-۱۳۹۲": both years."""
         for m in self.pat.dash_years.finditer(self.text):
             y1, y2 = int(m.group("y1")), int(m.group("y2"))
+            if len(m.group("y1")) == 2:  # "سال تحصیلی ۹۹-۱۴۰۰": the century of the second
+                if self.language != "fa":
+                    continue
+                y1 += (y2 // 100) * 100
+                if y1 >= y2:
+                    y1 -= 100
             era = self.lex.eras.get(_key(m.group("era2"))) if m.group("era2") else None
             calendar = era or calendar_of_year(y1, self.language)
             if calendar is None or (era is None and calendar != calendar_of_year(y2,
@@ -269,6 +283,19 @@ class Scanner:
                 continue
             yield Candidate(m.start("y1"), m.end("y1"), 3, "date", calendar, y1)
             yield Candidate(m.start("y2"), m.end(), 3, "date", calendar, y2)
+
+    def short_years(self) -> Iterator[Candidate]:
+        """Persian "در ۹۶ با مشارکت بالا": a two-digit Jalali year after در/از/تا,
+        ending a phrase or before a function word."""
+        if self.pat.short_year is None:
+            return
+        scaled = {start for start, _end, _value, has_scale in self.numerals if has_scale}
+        for m in self.pat.short_year.finditer(self.text):
+            if m.start("year") in scaled:
+                continue
+            year = expand_year(int(m.group("year")), 2, "jalali")
+            if year is not None:
+                yield Candidate(m.start("year"), m.end("year"), 3, "date", "jalali", year)
 
     def bare_years(self) -> Iterator[Candidate]:
         """"في 2012 وفاز", "منذ 1999،", "التشريعية 2016،": a year in 1950 up to a few
@@ -364,6 +391,9 @@ class Scanner:
                 continue
             if not 0 < y2 - y1 <= 100:
                 continue
+            if (_key(m.group("opener")) in _BARE_OPENERS
+                    and self.pat.count_noun.match(self.text, m.end()) is not None):
+                continue  # "بین ۱۹۹۰ تا ۲۰۰۰ نیرو", "بين 1400 و1450 ريالا": counts, amounts
             for group, year in (("y1", y1), ("y2", y2)):
                 era = m.group("era" + group[1])
                 end = m.end("era" + group[1]) if era else m.end(group)
@@ -380,6 +410,8 @@ class Scanner:
                 continue  # امسال, هذا العام: the article's own period, not a date
             if word in doubtful and not self._today(m.start("rel"), m.end("rel")):
                 continue
+            if unit == "day" and offset == 0 and self._nowadays(m.end("rel")):
+                continue  # "امروز جهان با ... روبروست": nowadays
             yield Candidate(m.start("rel"), m.end("rel"), 4, "relative", calendar, unit=unit,
                             offset=offset)
         yield from self._counted()
@@ -424,6 +456,13 @@ class Scanner:
             first = m.start("past") if m.group("past") else m.start("future")
             yield Candidate(first, m.end(), 4, "relative", unit=unit_name, offset=sign * count)
 
+    def _nowadays(self, end: int) -> bool:
+        after = _NEXT_WORDS.match(self.text, end, end + 24)
+        if after is None:
+            return False
+        words = after.group("w").split()
+        return any(" ".join(words[:k]) in nowadays_after(self.language) for k in (1, 2))
+
     def _today(self, start: int, end: int) -> bool:
         """Arabic اليوم is today after a cue of a day ("صباح اليوم", "في اليوم") or
         before a weekday, or when it ends a clause ("أطلق ... اليوم،"); in the
@@ -432,6 +471,10 @@ class Scanner:
         nowadays = self.pat.not_today_before
         if nowadays is not None and nowadays.search(self.text, max(0, start - 24), start):
             return False
+        after = _NEXT_WORDS.match(self.text, end, end + 24)
+        if after is not None and after.group("w").split()[:1] and (
+                after.group("w").split()[0] in not_today_after(self.language)):
+            return False  # "في اليوم التالي", "اليوم الوطني": the day, not today
         before = self.pat.needs_cue_before
         if before is not None and before.search(self.text, max(0, start - 24), start):
             return True
@@ -472,7 +515,11 @@ class Scanner:
             if not 1 <= day <= 31:
                 continue
             offset = story_months(self.language)[_key(m.group("smonth"))]
-            yield Candidate(m.start(), m.end(), 1, "month_day", day=day, offset=offset)
+            # a Persian story counts its months in the Jalali calendar: "۱۵ ماه آینده"
+            # said on 4 Shahrivar is 15 Mehr
+            calendar: Calendar = "jalali" if self.language == "fa" else "gregorian"
+            yield Candidate(m.start(), m.end(), 1, "month_day", calendar, day=day,
+                            offset=offset)
 
     def _future(self, start: int, end: int) -> bool:
         """Whether the sentence around [start, end) is in the future tense."""
@@ -485,9 +532,12 @@ class Scanner:
             word = m.group()
             if word in words:
                 return True
-            if prefixes and word.startswith(prefixes) and len(word) >= 5 and (
-                    m.end() <= start and start - m.end() < 12):
-                return True  # "سيعود يوم السبت": a verb with the future prefix right before
+            if (prefixes and word.startswith(prefixes) and len(word) >= 5
+                    and not _NOT_FUTURE.match(word) and m.end() <= start
+                    and (start - m.end() < 12 or m.start() == first)):
+                # "سيعود يوم السبت", "سيعود الوفد إلى الرياض يوم السبت": a verb
+                # with the future prefix right before, or opening the sentence
+                return True
         return False
 
     def _tensed(self, c: Candidate) -> Candidate:
@@ -505,7 +555,8 @@ class Scanner:
             after = m.group("after")
             direction = self.lex.weekday_after.get(_key(after), "nearest") if after else "nearest"
             yield self._tensed(Candidate(m.start("bwd"), m.end(), 5, "weekday", weekday=weekday,
-                                         direction=direction))
+                                         direction=direction,
+                                         offset=self.lex.week_start))
 
     def weekdays(self) -> Iterator[Candidate]:
         for m in self._words("weekday", self.pat.weekday):
@@ -518,7 +569,8 @@ class Scanner:
             )
             direction = self.lex.weekday_after.get(_key(after), "nearest") if after else "nearest"
             yield self._tensed(Candidate(start, end, 5, "weekday", weekday=weekday,
-                                         direction=direction))
+                                         direction=direction,
+                                         offset=self.lex.week_start))
 
 
 _UNITS: tuple[Unit, ...] = ("day", "week", "month", "year")
@@ -532,6 +584,8 @@ def _unit(m: regex.Match[str]) -> Unit:
 
 
 _SENTENCE = regex.compile(r"[.!?؟\n]")
+#: words that begin like a future verb (س + a prefix) but are nouns
+_NOT_FUTURE = regex.compile(r"سيا[سر]|سيد|سيطر|ستار|سنو|سنة|سنت|ستة|ستين|سين|سيول|سيف")
 _SENTENCE_BACK = regex.compile(r"[.!?؟\n]", flags=regex.REVERSE)
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _CLAUSE_END = regex.compile(r"[^\S\n]{0,3}(?:[.،,:;!?؟)»\]\n]|$)")
@@ -565,6 +619,7 @@ def scan(text: str, language: Language,
     found = [
         *scanner.dmy(), *scanner.numeric(), *scanner.month_year(), *scanner.years(),
         *scanner.year_ranges(), *scanner.dash_years(), *scanner.bare_years(),
+        *scanner.short_years(),
         *scanner.relative(current_periods=current_periods), *scanner.weekdays(),
         *scanner.bare_weekdays(), *scanner.months(), *scanner.nth_weekdays(),
         *scanner.story_month_days(),

@@ -41,6 +41,7 @@ from diplonlp.numerals.extractor import (
     NumeralExtractor,
     SpanIndex,
     find_numerals,
+    tidy,
 )
 from diplonlp.numerals.lexicon import number_words
 from diplonlp.numerals.tokens import tokens
@@ -52,5 +53,6 @@ __all__ = [
     "SpanIndex",
     "find_numerals",
     "number_words",
+    "tidy",
     "tokens",
 ]

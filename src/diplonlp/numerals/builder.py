@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from decimal import Context, Decimal, localcontext
 from typing import Literal
 
+import regex
+
 from diplonlp.model import Language
 from diplonlp.numerals.lexicon import SCALE_KINDS, Kind
 from diplonlp.numerals.tokens import Token
@@ -228,8 +230,8 @@ class Builder:
             elif self.last_kind in SCALE_KINDS and self.last_scale is not None:
                 self.total += tok.value * self.last_scale  # مليار ونصف
                 self.limit = _ZERO
-            elif self.current > 0 and self.current == self.current.to_integral_value():
-                self.current += tok.value  # یک و نیم
+            elif self.current >= 0 and self.current == self.current.to_integral_value():
+                self.current += tok.value  # یک و نیم، صفر و سی و هشت صدم
                 self.limit = _ZERO
             else:
                 return False
@@ -262,22 +264,53 @@ def _place(kind: str) -> Decimal:
     return {"unit": Decimal(1), "teen": Decimal(1), "ten": Decimal(10)}.get(kind, Decimal(100))
 
 
-def with_ratios(toks: Sequence[Token], text: str) -> list[Token]:
+_PARTS = frozenset({"unit", "teen", "ten", "hundred"})
+
+
+def with_ratios(toks: Sequence[Token], text: str, language: Language) -> list[Token]:
     """A count right before a denominator is one fraction: "سه چهارم" (0.75),
-    "خمسة أثمان" (0.625), "پنج دهم" (0.5)."""
+    "خمسة أثمان" (0.625), "سی و هشت صدم" (0.38): the longest run of number
+    words before it that makes a count below the denominator. Not in the name
+    of a round ("یک چهارم نهایی", "ربع النهائي")."""
     out: list[Token] = []
     for tok in toks:
-        prev = out[-1] if out else None
-        if (tok.kind == "denominator" and prev is not None and not tok.clitic
-                and prev.kind in ("unit", "teen", "ten") and prev.value > 0
-                and text[prev.end : tok.start].strip() == ""):
-            with localcontext(Context(prec=28)):
-                value = prev.value / tok.value
-            out[-1] = Token(prev.start, tok.end, "ratio", value,
-                            text[prev.start : tok.end], prev.clitic)
-            continue
+        if tok.kind == "denominator" and not tok.clitic and not _FINAL.match(text, tok.end):
+            found = _numerator(out, tok, text, language)
+            if found is not None:
+                k, count = found
+                with localcontext(Context(prec=28)):
+                    value = count / tok.value
+                first = out[k]
+                out[k:] = [Token(first.start, tok.end, "ratio", value,
+                                 text[first.start : tok.end], first.clitic)]
+                continue
         out.append(tok)
     return out
+
+
+_FINAL = regex.compile(r"\s++(?:ال)?(?:نهایی|نهائي|نهايي)(?![\p{L}])")
+
+
+def _numerator(out: Sequence[Token], denominator: Token, text: str,
+               language: Language) -> tuple[int, Decimal] | None:
+    """Where the count before a denominator starts in ``out``, and its value."""
+    if not out or text[out[-1].end : denominator.start].strip():
+        return None
+    best: tuple[int, Decimal] | None = None
+    for k in range(len(out) - 1, max(-1, len(out) - 7), -1):
+        part = out[k:]
+        if part[0].kind not in _PARTS or part[0].clitic.strip("و"):
+            break
+        builder = Builder(language)
+        joined = all(
+            t.kind in _PARTS and builder.accept(
+                t, "space" if i == 0 else (gap_kind(text, part[i - 1].end, t.start, language)
+                                           or "space"))
+            for i, t in enumerate(part)
+        )
+        if joined and 0 < builder.value < denominator.value:
+            best = (k, builder.value)
+    return best
 
 
 def with_scale_reading(toks: Sequence[Token], text: str) -> list[Token]:

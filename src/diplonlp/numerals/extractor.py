@@ -7,11 +7,13 @@ import bisect
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+import regex
 from attrs import field, frozen
 
 from diplonlp._prefilter import word_index
-from diplonlp.model import Mention, NumberMention, Span
+from diplonlp.model import Language, Mention, NumberMention, Span
 from diplonlp.numerals.builder import Builder, Form, gap_kind, with_ratios, with_scale_reading
+from diplonlp.numerals.lexicon import number_words
 from diplonlp.numerals.tokens import Token, tokens
 from diplonlp.pipeline import BaseExtractor, Document
 
@@ -43,6 +45,24 @@ def tidy(value: Decimal) -> Decimal:
     return value.normalize()
 
 
+_REPEATED_SCALE = regex.compile(r"\s++ال(?P<w>[\p{L}]++)")
+
+
+def _scale_repeated(text: str, end: int, builder: Builder, language: Language) -> int:
+    """"مليار وثلاثة أرباع المليار": the scale a fraction is of, repeated after
+    it with the article, belongs to the number."""
+    if builder.last_kind not in ("fraction", "ratio") or builder.last_scale is None:
+        return end
+    m = _REPEATED_SCALE.match(text, end)
+    if m is None:
+        return end
+    readings = number_words(language).get(m.group("w"), ())
+    if any(kind in ("scale", "plural_scale") and value == builder.last_scale
+           for kind, value, _ambiguous in readings):
+        return m.end()
+    return end
+
+
 def find_numerals(doc: Document) -> list[Numeral]:
     """Every cardinal number in the document, left to right, not overlapping."""
     text = doc.norm
@@ -62,7 +82,7 @@ def find_numerals(doc: Document) -> list[Numeral]:
         return builder, j
 
     def flush() -> None:
-        toks = with_scale_reading(with_ratios(chain, text), text)
+        toks = with_scale_reading(with_ratios(chain, text, language), text)
         i = 0
         while i < len(toks):
             builder, j = build(toks, i, len(toks))
@@ -75,6 +95,7 @@ def find_numerals(doc: Document) -> list[Numeral]:
             span = builder.span()
             if span is not None:
                 start, end, form, ambiguous = span
+                end = _scale_repeated(text, end, builder, language)
                 found.append(doc.mention(
                     Numeral, start, end, value=tidy(builder.value), norm_start=start,
                     norm_end=end,
@@ -147,4 +168,4 @@ class SpanIndex:
         return i < len(self._starts) and self._starts[i] < end
 
 
-__all__ = ["NumberExtractor", "Numeral", "NumeralExtractor", "SpanIndex", "find_numerals"]
+__all__ = ["NumberExtractor", "Numeral", "NumeralExtractor", "SpanIndex", "find_numerals", "tidy"]
