@@ -8,6 +8,7 @@ from diplonlp._prefilter import word_index
 from diplonlp.dates.resolution import (
     attach_time,
     choose_published,
+    clue_years,
     resolve,
     story_anchor,
 )
@@ -43,12 +44,13 @@ def find_dates(doc: Document, *, current_periods: bool = False) -> list[DateMent
         resolved[i] = evolve(m, time=time) if time is not None else m
     absolute = list(resolved.values())
     anchor = story_anchor(doc.reference_date, choose_published(doc.text, absolute), absolute)
+    hints = clue_years(candidates) if anchor is None else {}
     out: list[DateMention] = []
     for i, c in enumerate(candidates):
         if i in resolved:
             out.append(resolved[i])
         elif not _written_full(c):
-            m = resolve(doc, c, anchor)
+            m = resolve(doc, c, anchor, hints)
             if m is not None:
                 out.append(m)
     return out

@@ -278,8 +278,43 @@ def _month_day(calendar: Calendar, month: int, day: int, year_hint: int | None) 
     return None if date is None else f"--{date.month:02d}-{date.day:02d}"
 
 
-def resolve(doc: Document, c: Candidate, anchor: Anchor | None) -> DateMention | None:
-    """The mention of candidate ``c``; None for a date that does not exist."""
+#: the years a year-less Jalali or Hijri date written with its weekday is
+#: looked for in (the latest that fits wins)
+_CLUE_YEARS: dict[Calendar, range] = {"jalali": range(1405, 1369, -1),
+                                      "hijri": range(1448, 1409, -1)}
+
+
+def clue_years(candidates: Sequence[Candidate]) -> dict[Calendar, int]:
+    """The year that year-less Jalali or Hijri dates written with their weekday
+    point to ("شنبه ۳۰ فروردین" is 1399, when 30 Farvardin fell on a Saturday):
+    the latest year in which most of them fall on their weekday. Their
+    ``--MM-DD`` values, and those of the story's other year-less dates of that
+    calendar, are converted in that year rather than in a typical one."""
+    out: dict[Calendar, int] = {}
+    for calendar, years in _CLUE_YEARS.items():
+        clues = [c for c in candidates if c.kind == "date" and c.calendar == calendar
+                 and c.year is None and c.weekday is not None and c.month and c.day]
+        if not clues:
+            continue
+        scores = {}
+        for year in years:
+            fits = 0
+            for c in clues:
+                assert c.month is not None and c.day is not None
+                date = to_gregorian(calendar, year, c.month, c.day)
+                fits += date is not None and date.weekday() == c.weekday
+            scores[year] = fits
+        best = max(scores.values())
+        if best:
+            out[calendar] = next(y for y in years if scores[y] == best)
+    return out
+
+
+def resolve(doc: Document, c: Candidate, anchor: Anchor | None,
+            year_hints: dict[Calendar, int] | None = None) -> DateMention | None:
+    """The mention of candidate ``c``; None for a date that does not exist.
+    ``year_hints``: the year of each calendar that year-less dates written
+    with their weekday point to (:func:`clue_years`)."""
     value: str | None = None
     interval: Interval | None = None
     resolving = anchor.date if anchor is not None and anchor.resolves else None
@@ -320,7 +355,8 @@ def resolve(doc: Document, c: Candidate, anchor: Anchor | None) -> DateMention |
             if completed is None:
                 return None
         if completed is None:
-            hint = complete_year(calendar, month, day, anchor.date) if anchor else None
+            hint = (complete_year(calendar, month, day, anchor.date) if anchor
+                    else (year_hints or {}).get(calendar))
             return doc.mention(
                 DateMention, c.start, c.end, value=_month_day(calendar, month, day, hint),
                 calendar=calendar, weekday=weekday,
@@ -376,6 +412,7 @@ __all__ = [
     "Anchor",
     "attach_time",
     "choose_published",
+    "clue_years",
     "complete_year",
     "full_date",
     "iso",
