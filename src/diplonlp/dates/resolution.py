@@ -300,7 +300,8 @@ def clue_years(candidates: Sequence[Candidate]) -> dict[Calendar, int]:
         for year in years:
             fits = 0
             for c in clues:
-                assert c.month is not None and c.day is not None
+                assert c.month is not None
+                assert c.day is not None
                 date = to_gregorian(calendar, year, c.month, c.day)
                 fits += date is not None and date.weekday() == c.weekday
             scores[year] = fits
