@@ -1,7 +1,8 @@
 """Speed, scaling and memory of diplonlp, measured beside its peers in one run.
 
-    python benchmarks/run.py                 # quick run, writes benchmarks/results.json
+    python benchmarks/run.py                 # quick run, writes benchmarks/results.local.json
     python benchmarks/run.py --big           # also the 10 MB text
+    python benchmarks/run.py --save          # write the tracked benchmarks/results.json
     python benchmarks/run.py --out FILE      # write elsewhere
 
 Every figure is measured in this run on this machine; peers (dateparser's
@@ -294,8 +295,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--big", action="store_true", help="also measure a 10 MB text")
     ap.add_argument("--rounds", type=int, default=20)
-    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
+    ap.add_argument("--save", action="store_true",
+                    help="write benchmarks/results.json, the tracked results the README "
+                         "tables come from (default: benchmarks/results.local.json)")
+    ap.add_argument("--out", type=Path, default=None, help="write the results to FILE")
     args = ap.parse_args(argv)
+    if args.out is None:
+        args.out = ROOT / "benchmarks" / ("results.json" if args.save else "results.local.json")
     import diplonlp
 
     texts = load_texts()

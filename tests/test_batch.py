@@ -114,6 +114,42 @@ def test_bad_options() -> None:
         list(diplonlp.parse_articles(["a", 5]))  # type: ignore[list-item]
 
 
+def test_a_single_string_is_refused_not_parsed_per_character() -> None:
+    ones: list[Any] = [SHORT[0], SHORT[0].encode("utf-8"), {"id": 1, "text": SHORT[0]}]
+    for one in ones:
+        with pytest.raises(TypeError, match="parse_article"):
+            diplonlp.parse_articles(one)
+
+
+def test_text_context_tuples_need_as_tuples() -> None:
+    pairs = [(SHORT[0], {"row": 7}), (SHORT[30], {"row": 8})]
+    with pytest.raises(TypeError, match="as_tuples=True"):
+        list(diplonlp.parse_articles(pairs))
+    got = list(diplonlp.parse_articles(pairs, as_tuples=True))
+    assert [ctx for _, ctx in got] == [{"row": 7}, {"row": 8}]
+    assert [a.to_dict() for a, _ in got] == [diplonlp.parse_article(t).to_dict()
+                                             for t, _ in pairs]
+    # any context, records as payloads, and several processes keep the pairing
+    mixed = [(t, i) for i, t in enumerate(SHORT[:20])] + [({"id": "r", "text": SHORT[1]}, "x")]
+    two = list(diplonlp.parse_articles(mixed, as_tuples=True, n_process=2, batch_size=3))
+    assert [ctx for _, ctx in two] == [*range(20), "x"]
+    assert two[-1][0].id == "r"
+    assert two[-1][0].ok
+    assert two[3][0].to_dict() == diplonlp.parse_article(SHORT[3]).to_dict()
+    with pytest.raises(TypeError, match="item 1"):
+        bad: list[Any] = [(SHORT[0], 1), SHORT[1]]
+        list(diplonlp.parse_articles(bad, as_tuples=True))
+    with pytest.raises(diplonlp.InvalidOptionError):
+        diplonlp.parse_articles([], as_tuples="yes")  # type: ignore[call-overload]
+
+
+def test_id_text_pairs_stay_records() -> None:
+    got = list(diplonlp.parse_articles([("a", SHORT[0]), ("b", None)]))
+    assert [r.id for r in got] == ["a", "b"]
+    assert got[0].ok
+    assert not got[1].ok
+
+
 def test_input_is_consumed_lazily() -> None:
     seen: list[int] = []
 

@@ -11,6 +11,12 @@ with a text field) give :class:`Parsed` results, so a record that cannot be
 parsed (no text, text that is not a string, a failing extractor) yields an
 error for that record and the run goes on.
 
+``(text, context)`` tuples in the spaCy manner need ``as_tuples=True``: each
+gives ``(result, context)``, the context passed through untouched. Without it
+a pair whose second item is a mapping is refused (it would otherwise be read
+as an ``(id, text)`` pair), and a single string given in place of an iterable
+is refused rather than parsed one character at a time.
+
 With ``n_process > 1`` the work goes to worker processes started with the
 ``spawn`` method (the same on every platform, and safe next to threads); each
 builds its pipeline once, from the pipeline given (pickled once) or the
@@ -26,7 +32,7 @@ import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Union, overload
+from typing import Any, Literal, Union, overload
 
 from attrs import frozen
 
@@ -112,12 +118,18 @@ def _item(
     text_field: str,
     id_field: str,
     date_field: str | None,
+    nested: bool = False,
 ) -> tuple[bool, _Item]:
     """(is a record, work item) for one input object."""
     if isinstance(obj, str):
         return False, (pos, None, obj, reference_date, None)
     if isinstance(obj, tuple) and len(obj) == 2:
         rid, text = obj
+        if isinstance(text, Mapping) and not nested:
+            raise TypeError(
+                f"item {pos} is a (text, context) pair; pass as_tuples=True to get "
+                f"(result, context) back, or give (id, text) pairs or mappings"
+            )
         if not isinstance(text, str):
             return True, (pos, rid, None, None, f"text is {type(text).__name__}, not str")
         return True, (pos, rid, text, reference_date, None)
@@ -156,6 +168,7 @@ def parse_articles(
     text_field: str = ...,
     id_field: str = ...,
     date_field: str | None = ...,
+    as_tuples: Literal[False] = ...,
 ) -> Iterator[Article]: ...
 
 
@@ -171,7 +184,24 @@ def parse_articles(
     text_field: str = ...,
     id_field: str = ...,
     date_field: str | None = ...,
+    as_tuples: Literal[False] = ...,
 ) -> Iterator[Parsed]: ...
+
+
+@overload
+def parse_articles(
+    texts: Iterable[tuple[Any, Any]],
+    *,
+    n_process: int = ...,
+    batch_size: int = ...,
+    reference_date: dt.date | None = ...,
+    language: Language | None = ...,
+    pipeline: Pipeline | None = ...,
+    text_field: str = ...,
+    id_field: str = ...,
+    date_field: str | None = ...,
+    as_tuples: Literal[True],
+) -> Iterator[tuple[Any, Any]]: ...
 
 
 def parse_articles(
@@ -185,6 +215,7 @@ def parse_articles(
     text_field: str = "text",
     id_field: str = "id",
     date_field: str | None = None,
+    as_tuples: bool = False,
 ) -> Iterator[Any]:
     """Parse many articles; results come back in input order.
 
@@ -196,8 +227,22 @@ def parse_articles(
     ``batch_size``: articles sent to a worker at a time. ``reference_date``,
     ``language``: as for :func:`diplonlp.parse_article`. ``pipeline``: a
     :class:`Pipeline` to use instead of the default one (it must pickle when
-    ``n_process > 1``).
+    ``n_process > 1``). ``as_tuples``: the items are ``(text or record,
+    context)`` pairs and each result comes back as ``(result, context)``.
+
+    Raises :class:`TypeError` when ``texts`` is a single string, bytes or
+    mapping rather than an iterable of them, or when an item is of no accepted
+    kind.
     """
+    if isinstance(texts, (str, bytes, bytearray, Mapping)):
+        raise TypeError(
+            f"parse_articles() takes an iterable of texts or records, not one "
+            f"{type(texts).__name__}; use parse_article() for a single text, or wrap it "
+            f"in a list"
+        )
+    if not isinstance(as_tuples, bool):
+        raise InvalidOptionError("E402", option="as_tuples", expected="a bool",
+                                 value=as_tuples)
     if not isinstance(n_process, int) or isinstance(n_process, bool) or (
         n_process < 1 and n_process != -1
     ):
@@ -212,8 +257,42 @@ def parse_articles(
         raise InvalidOptionError("E401", allowed=", ".join(LANGUAGES), value=language)
     if n_process == -1:
         n_process = os.cpu_count() or 1
+    if as_tuples:
+        return _with_contexts(texts, n_process, batch_size, reference_date, language,
+                              pipeline, text_field, id_field, date_field)
     return _run(texts, n_process, batch_size, reference_date, language, pipeline,
                 text_field, id_field, date_field)
+
+
+def _with_contexts(
+    texts: Iterable[Any],
+    n_process: int,
+    batch_size: int,
+    reference_date: dt.date | None,
+    language: Language | None,
+    pipeline: Pipeline | None,
+    text_field: str,
+    id_field: str,
+    date_field: str | None,
+) -> Iterator[tuple[Any, Any]]:
+    """``(payload, context)`` in, ``(result, context)`` out, in order: the
+    contexts wait in a queue (results come back in input order) and never go
+    to the workers."""
+    contexts: deque[Any] = deque()
+
+    def payloads() -> Iterator[Any]:
+        for pos, obj in enumerate(texts):
+            if not (isinstance(obj, tuple) and len(obj) == 2):
+                raise TypeError(
+                    f"with as_tuples=True each item is a (text, context) pair, not "
+                    f"{type(obj).__name__} (item {pos})"
+                )
+            contexts.append(obj[1])
+            yield obj[0]
+
+    for result in _run(payloads(), n_process, batch_size, reference_date, language,
+                       pipeline, text_field, id_field, date_field, nested=True):
+        yield result, contexts.popleft()
 
 
 def _run(
@@ -226,12 +305,14 @@ def _run(
     text_field: str,
     id_field: str,
     date_field: str | None,
+    nested: bool = False,
 ) -> Iterator[Any]:
     def batches() -> Iterator[tuple[list[bool], list[_Item]]]:
         kinds: list[bool] = []
         items: list[_Item] = []
         for pos, obj in enumerate(texts):
-            is_record, item = _item(pos, obj, reference_date, text_field, id_field, date_field)
+            is_record, item = _item(pos, obj, reference_date, text_field, id_field, date_field,
+                                    nested)
             kinds.append(is_record)
             items.append(item)
             if len(items) == batch_size:
