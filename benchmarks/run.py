@@ -83,8 +83,11 @@ def stage_pipelines() -> dict[str, Any]:
 
     return {
         "normalise": diplonlp.Pipeline([]),
+        # money and numbers read the dates (a year is not an amount), so this
+        # stage includes them
         "numbers_money": diplonlp.Pipeline(
-            [NumeralExtractor(), PercentageExtractor(), MoneyExtractor(), NumberExtractor()]
+            [NumeralExtractor(), DateExtractor(), PercentageExtractor(), MoneyExtractor(),
+             NumberExtractor()]
         ),
         "dates": diplonlp.Pipeline([NumeralExtractor(), DateExtractor(), PublishedDateExtractor()]),
         "full": diplonlp.default_pipeline(plugins=False),

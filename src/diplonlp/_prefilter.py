@@ -76,10 +76,20 @@ def word_index(normalized: NormalizedText) -> WordIndex:
 
 
 class WordStarts:
+    """The words of a text that may begin one of ``entries``: a word that
+    begins with an entry's first word ("رییسجمهور" for "رییس جمهور", the
+    normaliser having joined them), or that is the beginning of an entry with
+    its spaces removed ("دبیر" of "دبیرکل", a word the text split); entries
+    shorter than ``width`` letters are looked for as word beginnings. With
+    ``clitics``, also behind one or two of those letters ("والرئيس")."""
+
     def __init__(self, entries: Iterable[str], *, clitics: str = "", width: int = 3) -> None:
         self.width = width
         self.clitics = clitics
-        self.prefixes: set[str] = set()
+        #: first words of the entries (at least ``width`` letters)
+        self.firsts: set[str] = set()
+        #: every beginning (at least ``width`` letters) of an entry, spaces removed
+        self.beginnings: set[str] = set()
         self.short: set[str] = set()
         #: first words shorter than ``width`` of entries written in several words
         self.heads: set[str] = set()
@@ -89,16 +99,25 @@ class WordStarts:
             first = entry.split(" ", 1)[0]
             if " " in entry and len(first) < width:
                 self.heads.add(first)
+            if len(first) >= width:
+                self.firsts.add(first)
             joined = entry.replace(" ", "")
             if len(joined) >= width:
-                self.prefixes.add(joined[:width])
+                self.beginnings.update(joined[:n] for n in range(width, len(joined) + 1))
             elif joined:
                 self.short.add(joined)
+        self._lengths = sorted({len(f) for f in self.firsts})
 
     def _fits(self, word: str) -> bool:
-        return word[: self.width] in self.prefixes or word in self.heads or (
-            bool(self.short) and any(word.startswith(s) for s in self.short)
-        )
+        if word in self.beginnings or word in self.heads:
+            return True
+        firsts = self.firsts
+        for n in self._lengths:
+            if n > len(word):
+                break
+            if word[:n] in firsts:
+                return True
+        return bool(self.short) and any(word.startswith(s) for s in self.short)
 
     def _could_begin(self, word: str) -> bool:
         if self._fits(word):
@@ -171,6 +190,28 @@ class PhraseIndex(Generic[V]):
             self.entry_words[key] = max(self.entry_words.get(key, 0), len(words))
             self.most_words = max(self.most_words, len(words) + 1)
         self.prefixes = frozenset(k[:i] for k in self.index for i in range(1, len(k) + 1))
+        #: what the first word of a text may fold to: a one-word entry itself;
+        #: a longer entry's first words joined ("امامعلی", "امامعلیرحمان"), or
+        #: a beginning of its first word of three letters or more (the text
+        #: split it: "امام علی")
+        openings: set[str] = set()
+        for phrase in entries:
+            folded = [f for f in (self.fold(w) for w in _WORD.findall(phrase)) if f]
+            if not folded:
+                continue
+            first = folded[0]
+            if len(folded) == 1:  # found in one word only (see _fits)
+                openings.add(first)
+                continue
+            openings.update(first[:i] for i in range(min(3, len(first)), len(first) + 1))
+            joined = first
+            for f in folded[1:]:
+                joined += f
+                openings.add(joined)
+        self.openings = frozenset(openings)
+        #: per set of heads, the words known to begin (or not) some entry: a
+        #: memo across documents, bounded like :class:`WordStarts`'
+        self._memo: dict[tuple[Head, ...], tuple[set[str], set[str]]] = {}
 
     def _fits(self, key: str, words: int) -> bool:
         most = self.entry_words[key]
@@ -179,13 +220,26 @@ class PhraseIndex(Generic[V]):
     def candidates(self, index: WordIndex, heads: Iterable[Head]) -> list[int]:
         """Indexes into ``index.words`` of the words that may begin an entry."""
         heads = tuple(heads)
-        prefixes = self.prefixes
-        fold = self.fold
-        found = {
-            w for w in index.distinct
-            if any((not strip or (w.startswith(strip) and len(w) > len(strip)))
-                   and fold(add + w[len(strip):]) in prefixes for strip, add in heads)
-        }
+        memo = self._memo.get(heads)
+        if memo is None:
+            memo = self._memo[heads] = (set(), set())
+        yes, no = memo
+        distinct = index.distinct
+        unknown = distinct - yes - no
+        if unknown:
+            prefixes = self.openings
+            fold = self.fold
+            fresh = {
+                w for w in unknown
+                if any((not strip or (w.startswith(strip) and len(w) > len(strip)))
+                       and fold(add + w[len(strip):]) in prefixes for strip, add in heads)
+            }
+            if len(yes) + len(no) < _MEMO_LIMIT:
+                yes |= fresh
+                no |= unknown - fresh
+            found = (distinct & yes) | fresh
+        else:
+            found = distinct & yes
         where = index.positions
         return sorted(i for w in found for i in where[w])
 
@@ -202,7 +256,7 @@ class PhraseIndex(Generic[V]):
             if strip and (len(word) <= len(strip) or not word.startswith(strip)):
                 continue
             joined = self.fold(add + word[len(strip):])
-            if joined not in self.prefixes:
+            if joined not in self.openings:
                 continue
             end = pos + len(word)
             best = (end, self.index[joined]) if joined in self.index else None

@@ -179,12 +179,7 @@ class Gazetteer:
         held the office itself, the one holder of a related office
         (``offices.json`` → ``related``: Iran's "industry" minister holds
         "trade" too) if there is exactly one."""
-        found = self._holders(role, country, day, office)
-        if found or office is None:
-            return found
-        related = [p for other in related_offices().get(office, ())
-                   for p in self._holders(role, country, day, other)]
-        return related if len(related) == 1 else []
+        return list(_holders_at(self, role, country, day, office))
 
     def _holders(self, role: Role, country: str | None, day: dt.date,
                  office: str | None) -> list[Person]:
@@ -203,6 +198,19 @@ class Gazetteer:
                 out.append(p)
                 break
         return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _holders_at(gazetteer: Gazetteer, role: Role, country: str | None, day: dt.date,
+                office: str | None) -> tuple[Person, ...]:
+    """:meth:`Gazetteer.holders`, remembered: stories of one period ask the
+    same offices on the same days (the cache keys a gazetteer by identity)."""
+    found = gazetteer._holders(role, country, day, office)
+    if found or office is None:
+        return tuple(found)
+    related = [p for other in related_offices().get(office, ())
+               for p in gazetteer._holders(role, country, day, other)]
+    return tuple(related) if len(related) == 1 else ()
 
 
 @functools.lru_cache(maxsize=1)
