@@ -136,8 +136,8 @@ def test_text_context_tuples_need_as_tuples() -> None:
     assert two[-1][0].id == "r"
     assert two[-1][0].ok
     assert two[3][0].to_dict() == diplonlp.parse_article(SHORT[3]).to_dict()
+    bad: list[Any] = [(SHORT[0], 1), SHORT[1]]
     with pytest.raises(TypeError, match="item 1"):
-        bad: list[Any] = [(SHORT[0], 1), SHORT[1]]
         list(diplonlp.parse_articles(bad, as_tuples=True))
     with pytest.raises(diplonlp.InvalidOptionError):
         diplonlp.parse_articles([], as_tuples="yes")  # type: ignore[call-overload]
