@@ -1,8 +1,15 @@
 """diplonlp: structured data from Persian and Arabic diplomatic news.
 
->>> import diplonlp
->>> article = diplonlp.parse_article(text, reference_date=datetime.date(2023, 8, 26))
->>> article.to_dict()["money"]
+Parse one article, get typed mentions that point into the original text::
+
+    import datetime
+    import diplonlp
+
+    text = "أعلن وزير الخارجية الأردني أيمن الصفدي يوم الأحد عن منحة بقيمة 600 مليون دولار."
+    article = diplonlp.parse_article(text, reference_date=datetime.date(2023, 8, 27))
+    article.money[0].amount        # Decimal('600000000')
+    article.leaders[0].name        # 'Ayman Safadi'
+    diplonlp.render(article)       # an HTML page of the article, mentions highlighted
 
 The public surface is this module's ``__all__``; everything in a module whose
 name starts with ``_`` is private.
@@ -34,6 +41,11 @@ from diplonlp.model import (
     Span,
 )
 from diplonlp.pipeline import BaseExtractor, Document, Extractor, Pipeline
+
+# A plain import, not a lazy one: the module and the function share the name
+# ``render``, and a lazy attribute would be replaced by the module the first
+# time anything imports ``diplonlp.render``. It loads nothing slow.
+from diplonlp.render import render
 
 if TYPE_CHECKING:
     from diplonlp.batch import Parsed, parse_articles
@@ -113,4 +125,5 @@ __all__ = [
     "normalize",
     "parse_article",
     "parse_articles",
+    "render",
 ]
