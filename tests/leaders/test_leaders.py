@@ -8,6 +8,7 @@ import itertools
 import json
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 import regex
@@ -15,6 +16,7 @@ import regex
 import diplonlp
 from diplonlp._resources import load_json
 from diplonlp.leaders import LeaderExtractor
+from diplonlp.leaders.gazetteer import Gazetteer
 
 ROOT = Path(__file__).parents[2]
 
@@ -144,3 +146,43 @@ def test_bad_user_gazetteer(tmp_path: Path) -> None:
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(diplonlp.DataError, match="E301"):
         LeaderExtractor(gazetteer=path)
+
+
+GOOD = {"key": "jane_example", "name": "Jane Example",
+        "roles": [{"role": "foreign_minister", "country": "XK", "start": "2020-01-01"}],
+        "names": {"fa": ["جین اگزمپل"]}}
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    ({"name": None}, "missing field 'name'"),
+    ({"key": ""}, "'key' must be a non-empty string"),
+    ({"roles": [{"role": "king", "country": "XK"}]}, "role 'king' is not one of"),
+    ({"roles": [{"role": "head_of_state"}]}, "needs a 'country' or an 'organization'"),
+    ({"roles": [{"role": "head_of_state", "country": "XK", "start": "1 May 2020"}]},
+     "'start' is not an ISO date"),
+    ({"roles": [{"role": "head_of_state", "country": "XK", "start": "2021-01-01",
+                 "end": "2020-01-01"}]}, "ends (2020-01-01) before it starts"),
+    ({"roles": {"role": "head_of_state"}}, "'roles' must be a list"),
+    ({"names": ["جین اگزمپل"]}, "'names' maps a language"),
+    ({"names": {"en": ["Jane"]}}, "'names' has language 'en'"),
+    ({"short_names": {"fa": "اگزمپل"}}, "short_names.fa must be a list of spellings"),
+    ({"roles": [], "names": {}}, "needs at least one role or one spelling"),
+])
+def test_malformed_gazetteer_entries_name_the_entry_and_the_problem(
+        change: dict[str, Any], says: str) -> None:
+    entry = {k: v for k, v in {**GOOD, **change}.items() if v is not None}
+    with pytest.raises(diplonlp.DataError, match="E301") as err:
+        Gazetteer.from_mapping({"people": [entry]}, source="mine.json")
+    what = entry.get("key") or "entry 0"
+    assert f"mine.json ({what})" in str(err.value)
+    assert says in str(err.value)
+    # not an object at all, and people that are not a list
+    with pytest.raises(diplonlp.DataError, match=r"mine.json \(entry 0\).*an object"):
+        Gazetteer.from_mapping({"people": ["jane"]}, source="mine.json")
+    with pytest.raises(diplonlp.DataError, match="must be a list"):
+        Gazetteer.from_mapping({"people": {"jane": GOOD}}, source="mine.json")
+
+
+def test_a_good_user_entry_loads() -> None:
+    g = Gazetteer.from_mapping({"people": [GOOD]})
+    assert g.people["jane_example"].terms[0].country == "XK"

@@ -20,7 +20,7 @@ from attrs import field, frozen
 from diplonlp._resources import load_json
 from diplonlp._text import key, lexeme_forms
 from diplonlp.errors import DataError
-from diplonlp.model import LANGUAGES, Language, Role
+from diplonlp.model import LANGUAGES, ROLES, Language, Role
 
 #: how a spelling names its person: in full, by the short name alone, or by a
 #: short name that counts only with support in the story
@@ -96,6 +96,77 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+class _EntryError(ValueError):
+    """What is wrong with one gazetteer entry, in words (no repr of a KeyError)."""
+
+
+def _text(entry: Mapping[str, Any], name: str, *, required: bool = True) -> str | None:
+    if name not in entry or entry[name] is None:
+        if required:
+            raise _EntryError(f"missing field {name!r}")
+        return None
+    value = entry[name]
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise _EntryError(f"{name!r} must be a non-empty string, not {value!r}")
+    return value
+
+
+def _day(entry: Mapping[str, Any], name: str) -> dt.date | None:
+    value = _text(entry, name, required=False)
+    try:
+        return _date(value)
+    except ValueError:
+        raise _EntryError(f"{name!r} is not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _term(r: Any) -> Term:
+    if not isinstance(r, Mapping):
+        raise _EntryError(f"each role is an object, not {r!r}")
+    role = _text(r, "role")
+    if role not in _ROLE_NAMES:
+        raise _EntryError(f"role {role!r} is not one of {', '.join(_ROLE_NAMES)}")
+    country, org = _text(r, "country", required=False), _text(r, "organization", required=False)
+    if country is None and org is None:
+        raise _EntryError(f"role {role!r} needs a 'country' or an 'organization'")
+    start, end = _day(r, "start"), _day(r, "end")
+    if start is not None and end is not None and end < start:
+        raise _EntryError(f"role {role!r} ends ({end}) before it starts ({start})")
+    return Term(role, country, org, start, end,  # type: ignore[arg-type]
+                _text(r, "office", required=False))
+
+
+def _person(entry: Any, kinds: tuple[tuple[NameKind, str], ...]
+            ) -> tuple[Person, list[tuple[Language, NameKind, str]]]:
+    """One entry of the gazetteer format, checked field by field."""
+    if not isinstance(entry, Mapping):
+        raise _EntryError(f"an entry is an object, not {type(entry).__name__}")
+    person_key, name = _text(entry, "key"), _text(entry, "name")
+    roles = entry.get("roles", [])
+    if not isinstance(roles, list):
+        raise _EntryError(f"'roles' must be a list, not {type(roles).__name__}")
+    person = Person(person_key, name, _text(entry, "qid", required=False),  # type: ignore[arg-type]
+                    tuple(_term(r) for r in roles))
+    spellings: list[tuple[Language, NameKind, str]] = []
+    for kind, field_name in kinds:
+        by_language = entry.get(field_name, {})
+        if not isinstance(by_language, Mapping):
+            raise _EntryError(f"{field_name!r} maps a language (fa, ar) to a list of "
+                              f"spellings, not {type(by_language).__name__}")
+        for language, found in by_language.items():
+            if language not in LANGUAGES:
+                raise _EntryError(f"{field_name!r} has language {language!r}; "
+                                  f"expected one of {', '.join(LANGUAGES)}")
+            if not isinstance(found, list) or not all(
+                    isinstance(x, str) and x.strip() for x in found):
+                raise _EntryError(f"{field_name}.{language} must be a list of spellings")
+            spellings.extend((language, kind, x) for x in found)
+    if not any(kind == "full" for _lang, kind, _x in spellings) and not person.terms:
+        raise _EntryError("an entry needs at least one role or one spelling in 'names'")
+    return person, spellings
+
+
+_ROLE_NAMES: tuple[str, ...] = ROLES
+
 #: roles whose holders are told apart only by their office (a minister of what)
 _NEEDS_OFFICE = frozenset({"minister", "deputy_minister", "other", "deputy_head_of_state",
                            "deputy_head_of_government"})
@@ -123,24 +194,23 @@ class Gazetteer:
         kinds: tuple[tuple[NameKind, str], ...] = (
             ("full", "names"), ("short", "short_names"), ("context", "context_short_names"),
         )
-        for i, entry in enumerate(data.get("people", [])):
+        entries = data.get("people", [])
+        if not isinstance(entries, list):
+            raise DataError("E301", path=source,
+                            error=f'"people" must be a list, not {type(entries).__name__}')
+        for i, entry in enumerate(entries):
+            what = (entry["key"] if isinstance(entry, Mapping)
+                    and isinstance(entry.get("key"), str) and entry["key"].strip()
+                    else f"entry {i}")
             try:
-                terms = tuple(
-                    Term(r["role"], r.get("country"), r.get("organization"),
-                         _date(r.get("start")), _date(r.get("end")), r.get("office"))
-                    for r in entry.get("roles", [])
-                )
-                person = Person(entry["key"], entry["name"], entry.get("qid"), terms)
+                person, spellings = _person(entry, kinds)
             except (KeyError, ValueError, TypeError, AttributeError) as exc:
-                what = entry.get("key", f"entry {i}") if isinstance(entry, Mapping) else i
                 raise DataError("E301", path=f"{source} ({what})", error=exc) from exc
             people[person.key] = person
-            for language in LANGUAGES:
-                for kind, field_name in kinds:
-                    for spelling in entry.get(field_name, {}).get(language, []):
-                        for spaced in lexeme_forms(spelling, language):
-                            names[language].setdefault(spaced, (person.key, kind))
-                            names[language].setdefault(key(spaced), (person.key, kind))
+            for language, kind, spelling in spellings:
+                for spaced in lexeme_forms(spelling, language):
+                    names[language].setdefault(spaced, (person.key, kind))
+                    names[language].setdefault(key(spaced), (person.key, kind))
         as_of = _date(data.get("as_of")) or AS_OF
         return cls(people, names, _offices(people.values()), as_of)
 
