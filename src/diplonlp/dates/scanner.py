@@ -528,15 +528,23 @@ class Scanner:
         last = _SENTENCE.search(self.text, end, min(len(self.text), end + 200))
         stop = last.start() if last else min(len(self.text), end + 200)
         words, prefixes = future_words(self.language)
+        opening = -1  # where the sentence's first word starts
         for m in _WORD.finditer(self.text, first, stop):
             word = m.group()
+            if opening < 0:
+                opening = m.start()
             if word in words:
                 return True
+            if prefixes and word[:1] in _CONJUNCTIONS and word[1:].startswith(prefixes):
+                word = word[1:]  # "وسيعود", "فستعقد"
             if (prefixes and word.startswith(prefixes) and len(word) >= 5
                     and not _NOT_FUTURE.match(word) and m.end() <= start
-                    and (start - m.end() < 12 or m.start() == first)):
+                    and (start - m.end() < 12 or m.start() == opening
+                         or self.text[max(first, m.start() - 4):m.start()].rstrip()
+                         .endswith(("،", ",")))):
                 # "سيعود يوم السبت", "سيعود الوفد إلى الرياض يوم السبت": a verb
                 # with the future prefix right before, or opening the sentence
+                # or a clause ("...، وسيعود الوفد ...")
                 return True
         return False
 
@@ -584,6 +592,8 @@ def _unit(m: regex.Match[str]) -> Unit:
 
 
 _SENTENCE = regex.compile(r"[.!?؟\n]")
+#: conjunctions joined to a verb ("وسيعود", "فستعقد")
+_CONJUNCTIONS = frozenset("وف")
 #: words that begin like a future verb (س + a prefix) but are nouns
 _NOT_FUTURE = regex.compile(r"سيا[سر]|سيد|سيطر|ستار|سنو|سنة|سنت|ستة|ستين|سين|سيول|سيف")
 _SENTENCE_BACK = regex.compile(r"[.!?؟\n]", flags=regex.REVERSE)
