@@ -409,6 +409,10 @@ class Resolver:
                 continue
             if h.kind == "honorific":
                 person = people.get(h.person or "")
+                if person is not None and h.country is not None and (
+                        person.key not in self.named
+                        and h.country not in (self.story.country, self.story.outlet_country)):
+                    continue  # "رهبر ملت" outside a Tajik story names nobody sure
                 if person is not None:
                     term = person.term_at(day)
                     decided[i] = self._mention(h, person, term.role if term else "other",

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 import regex
-from attrs import evolve, frozen
+from attrs import evolve, field, frozen
 
 from diplonlp._prefilter import Indexed, PhraseIndex, WordStarts, index_of, matches
 from diplonlp._resources import load_json
@@ -119,6 +119,9 @@ class Grammar:
     cities: Mapping[str, str]
     #: modifiers that mean a former holder ("سابق"), not an acting or designate one
     former_words: frozenset[str] = frozenset()
+    #: person -> the country whose stories an honorific of theirs needs ("رهبر
+    #: ملت" is Tajikistan's leader in a Tajik story, nobody's in another)
+    honorific_countries: Mapping[str, str] = field(factory=dict)
 
 
 @functools.lru_cache(maxsize=2)
@@ -179,6 +182,9 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
     generic_words = [lexeme(w, language) for w in roles["generic"][language]]
     generic = frozenset([*generic_words, *(key(w) for w in generic_words)])
     honorifics: dict[str, str | TitleWord] = {}
+    honorific_countries = {entry["person"]: entry["story_country"]
+                           for entry in data["honorifics"]
+                           if entry.get("person") and entry.get("story_country")}
     for entry in data["honorifics"]:
         meaning: str | TitleWord = entry["person"] if entry.get("person") else TitleWord(
             entry["role"], entry.get("office"), False, entry.get("country"))
@@ -305,6 +311,7 @@ def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
         places,
         with_joined_keys(dict(place_lexicon(language))),
         frozenset(key(w) for w in _words(data["modifiers"]["former"], language)),
+        honorific_countries,
     )
 
 
@@ -421,7 +428,8 @@ def _title_hit(m: regex.Match[str], g: Grammar) -> Hit | None:
         if word in g.honorifics:
             honorific = g.honorifics[word]
             if isinstance(honorific, str):
-                return Hit(start, m.end("role"), "honorific", person=honorific)
+                return Hit(start, m.end("role"), "honorific", person=honorific,
+                           country=g.honorific_countries.get(honorific))
             meaning = honorific
         elif word in g.generic and country is None:
             return Hit(start, m.end("role"), "generic", role="head_of_state")
