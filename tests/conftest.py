@@ -22,6 +22,17 @@ import corpus
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The built-data cache (diplonlp._cache) of a test run lives in its own
+    temporary directory, inherited by the processes the tests start: a run
+    never reads or writes the user's cache."""
+    import os
+    import tempfile
+
+    if "DIPLONLP_CACHE_DIR" not in os.environ:
+        os.environ["DIPLONLP_CACHE_DIR"] = tempfile.mkdtemp(prefix="diplonlp-test-cache-")
+
+
 #: The fixed "now" of the test suite: tests never depend on today's date.
 REFERENCE_DATE = dt.date(2023, 8, 26)
 

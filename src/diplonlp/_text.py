@@ -153,21 +153,26 @@ def alternation(words: Iterable[str], *, space: str = r"\s*+") -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}  # a word ends here
-    return _trie_pattern(trie, space)
+    return _trie_pattern(trie, space, {})
 
 
-def _longest(node: dict[str, Any]) -> int:
-    return max((1 + _longest(child) if ch else 0) for ch, child in node.items())
+def _longest(node: dict[str, Any], memo: dict[int, int]) -> int:
+    """The length of the longest word below ``node`` (remembered per node)."""
+    found = memo.get(id(node))
+    if found is None:
+        found = max((1 + _longest(child, memo) if ch else 0) for ch, child in node.items())
+        memo[id(node)] = found
+    return found
 
 
-def _trie_pattern(node: dict[str, Any], space: str) -> str:
+def _trie_pattern(node: dict[str, Any], space: str, memo: dict[int, int]) -> str:
     """The alternation below one trie node (which is not a word end alone)."""
     branches = sorted(((ch, child) for ch, child in node.items() if ch),
-                      key=lambda kv: (-_longest(kv[1]), kv[0]))
+                      key=lambda kv: (-_longest(kv[1], memo), kv[0]))
     parts = []
     for ch, child in branches:
         head = space if ch == " " else regex.escape(ch)
-        tail = _trie_pattern(child, space) if any(child) else ""
+        tail = _trie_pattern(child, space, memo) if any(child) else ""
         if tail:
             tail = tail if _single(child) else f"(?:{tail})"
         parts.append(head + tail)

@@ -4,6 +4,7 @@
                            [--reference-date YYYY-MM-DD] [--language fa|ar] [--plugins]
     diplonlp batch INPUT -o OUTPUT.jsonl [--workers N] [--text-field text]
                    [--id-field id] [--date-field NAME] [--resume] [--force]
+    diplonlp cache [--clear]
     diplonlp --version
 
 ``parse`` reads each FILE (``-`` or no FILE at all: standard input) as UTF-8 and
@@ -87,7 +88,26 @@ def build_parser() -> argparse.ArgumentParser:
     from diplonlp._batch_cli import add_parser
 
     add_parser(sub, _date)
+    cache = sub.add_parser("cache", help="where built language data is kept; --clear deletes it")
+    cache.add_argument("--clear", action="store_true", help="delete every cached entry")
     return parser
+
+
+def _cache_command(args: argparse.Namespace, stdout: TextIO) -> int:
+    from diplonlp import _cache
+
+    root = _cache.cache_root()
+    if root is None:
+        stdout.write("the cache is off (DIPLONLP_CACHE=0)\n")
+        return 0
+    if args.clear:
+        stdout.write(f"removed {_cache.clear()} cached entries from {root}\n")
+        return 0
+    entries = sorted(root.rglob("*.pickle")) if root.is_dir() else []
+    size = sum(p.stat().st_size for p in entries)
+    stdout.write(f"{root}\n{len(entries)} entries, {size / 1e6:.1f} MB "
+                 f"(this version: {_cache.fingerprint()})\n")
+    return 0
 
 
 def _read(name: str, stdin: TextIO) -> str:
@@ -225,6 +245,8 @@ def main(
         if args.command is None:
             parser.print_help(stdout)
             return 0
+        if args.command == "cache":
+            return _cache_command(args, stdout)
         if args.command == "batch":
             from diplonlp._batch_cli import BatchUsageError, run
 

@@ -15,6 +15,7 @@ from collections import Counter
 
 import regex
 
+from diplonlp._cache import kept_on_disk
 from diplonlp._prefilter import Indexed, PhraseIndex, index_of
 from diplonlp._resources import load_json
 from diplonlp._text import clitic_heads, with_joined_keys
@@ -66,6 +67,7 @@ _GAP = regex.compile(r"[^\S\n]*+")  # words of one name: on one line
 
 
 @functools.lru_cache(maxsize=2)
+@kept_on_disk("country-evidence")
 def _evidence_index(language: Language) -> PhraseIndex[str]:
     return PhraseIndex(_evidence(language))
 

@@ -29,6 +29,7 @@ import regex
 from attrs import evolve, frozen
 
 from diplonlp._amounts import alternative_after, widen
+from diplonlp._cache import kept_on_disk
 from diplonlp._prefilter import word_index
 from diplonlp._resources import load_json
 from diplonlp._text import NOT_LETTER_AFTER, alternation, with_joined_keys
@@ -105,6 +106,7 @@ def _cldr_names(language: Language) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=2)
+@kept_on_disk("currency-words")
 def _after_re(language: Language) -> regex.Pattern[str]:
     words = alternation(currency_lexicon(language), space=r"\s++")
     symbols = _symbol_alternation()

@@ -94,7 +94,14 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 @functools.lru_cache(maxsize=2)
 def patterns(language: Language) -> Patterns:
-    """The compiled date grammar of ``language`` (built once)."""
+    """The compiled date grammar of ``language`` (built once per process, kept
+    in the user's cache directory: :mod:`diplonlp._cache`)."""
+    from diplonlp._cache import load_or_build
+
+    return load_or_build(f"date-patterns-{language}", lambda: _build_patterns(language))
+
+
+def _build_patterns(language: Language) -> Patterns:
     lex = lexicon(language)
     clitic = clitic_prefix(language)
     month = _alt(list(lex.months))

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from attrs import field, frozen
 
@@ -302,9 +302,39 @@ def _offices(people: Iterable[Person]) -> dict[tuple[str, str | None], tuple[Per
 
 @functools.lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The bundled gazetteer (loaded once)."""
-    return Gazetteer.from_mapping(load_json("leaders", "gazetteer.json"),
-                                  source="leaders/gazetteer.json")
+    """The bundled gazetteer (loaded once per process; kept built in the user's
+    cache directory, see :mod:`diplonlp._cache`)."""
+    from diplonlp._cache import load_or_build
+
+    return load_or_build("gazetteer", lambda: Gazetteer.from_mapping(
+        load_json("leaders", "gazetteer.json"), source="leaders/gazetteer.json"))
 
 
-__all__ = ["Gazetteer", "NameKind", "Person", "Term", "default_gazetteer", "role_rank"]
+def is_default(gazetteer: Gazetteer) -> bool:
+    """Whether ``gazetteer`` is the bundled one (without loading it)."""
+    return default_gazetteer.cache_info().currsize > 0 and gazetteer is default_gazetteer()
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def kept_on_disk_for_default(name: str) -> Callable[[F], F]:
+    """For a builder called with a language and a gazetteer: with the bundled
+    gazetteer, its result is kept in the user's cache directory (what is built
+    for a user's own gazetteer never is)."""
+    def wrap(build: F) -> F:
+        @functools.wraps(build)
+        def cached(*args: Any) -> Any:
+            gazetteer = next((a for a in args if isinstance(a, Gazetteer)), None)
+            language = next((a for a in args if isinstance(a, str)), None)
+            if gazetteer is None or language is None or not is_default(gazetteer):
+                return build(*args)
+            from diplonlp._cache import load_or_build
+
+            return load_or_build(f"{name}-{language}", lambda: build(*args))
+        return cached  # type: ignore[return-value]
+    return wrap
+
+
+__all__ = ["Gazetteer", "NameKind", "Person", "Term", "default_gazetteer", "is_default",
+           "kept_on_disk_for_default", "role_rank"]

@@ -19,7 +19,7 @@ from diplonlp._resources import load_json
 from diplonlp._text import NOT_LETTER_BEFORE, alternation, clitic_prefix, lexeme, lexemes
 from diplonlp.countries import country_lexicon
 from diplonlp.dates import calendar_words
-from diplonlp.leaders.gazetteer import Gazetteer
+from diplonlp.leaders.gazetteer import Gazetteer, kept_on_disk_for_default
 from diplonlp.leaders.titles import Hit, link_gap, role_words
 from diplonlp.leaders.variants import skeleton
 from diplonlp.model import Language
@@ -276,6 +276,7 @@ _BACK_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*$", flags=regex.RE
 
 
 @functools.lru_cache(maxsize=8)
+@kept_on_disk_for_default("name-reader")
 def name_reader(language: Language, gazetteer: Gazetteer) -> NameReader:
     """The name reader of ``language`` (``data/leaders/names.json``); what is no
     name: stop words, role words, country and calendar words."""
@@ -330,6 +331,7 @@ def gazetteer_given_names(gazetteer: Gazetteer, language: Language, *,
 
 
 @functools.lru_cache(maxsize=8)
+@kept_on_disk_for_default("surnames")
 def surnames(gazetteer: Gazetteer, language: Language) -> Mapping[str, frozenset[str]]:
     """The last word of every spelling of every person, by person key."""
     out: dict[str, set[str]] = {}
@@ -342,6 +344,7 @@ def surnames(gazetteer: Gazetteer, language: Language) -> Mapping[str, frozenset
 
 
 @functools.lru_cache(maxsize=8)
+@kept_on_disk_for_default("name-words")
 def name_words(gazetteer: Gazetteer, language: Language) -> Mapping[str, tuple[str, ...]]:
     """The skeleton of every full spelling of each person (words joined)."""
     out: dict[str, set[str]] = {}

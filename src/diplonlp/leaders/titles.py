@@ -33,7 +33,7 @@ from diplonlp._text import (
     with_joined_keys,
 )
 from diplonlp.countries import country_lexicon, place_lexicon
-from diplonlp.leaders.gazetteer import Gazetteer, NameKind, Person
+from diplonlp.leaders.gazetteer import Gazetteer, NameKind, Person, kept_on_disk_for_default
 from diplonlp.leaders.variants import skeleton, word_skeleton
 from diplonlp.model import Language, Role
 
@@ -174,6 +174,7 @@ def _words(data: Mapping[str, Any], language: Language) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8)
+@kept_on_disk_for_default("grammar")
 def grammar(language: Language, gazetteer: Gazetteer) -> Grammar:
     """The title grammar and name index of ``language`` for ``gazetteer`` (cached)."""
     roles = load_json("leaders", "roles.json")

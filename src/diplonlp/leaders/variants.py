@@ -31,6 +31,16 @@ from diplonlp.model import Language
 
 _G_LETTERS = str.maketrans({"غ": "ج", "گ": "ج", "ي": "ی", "ك": "ک", "ى": "ی"})
 _DOUBLE = regex.compile(r"(\p{L})\1+")
+
+
+def _first_of_run(m: regex.Match[str]) -> str:
+    return m.group(1)
+
+
+def _undouble(word: str) -> str:
+    """A run of one letter written once ("الله" stays: no letter is doubled
+    there once folded; "مکّه" → the shadda is gone already)."""
+    return _DOUBLE.sub(_first_of_run, word)
 _MEDIAL_VOWEL = regex.compile(r"[وی]")  # applied to a word's inner letters
 _NOT_LETTER = regex.compile(r"[^\p{L}]+")
 _ALL_VOWELS = regex.compile(r"[اویي]")
@@ -58,7 +68,7 @@ def skeleton(word: str, language: Language) -> str:
     folded = _NOT_LETTER.sub("", word).translate(_G_LETTERS)
     if _drops_vowels(folded, language):
         folded = folded[0] + _MEDIAL_VOWEL.sub("", folded[1:-1]) + folded[-1]
-    return _DOUBLE.sub(r"\1", folded)
+    return _undouble(folded)
 
 
 def _drops_vowels(word: str, language: Language) -> bool:
@@ -77,7 +87,7 @@ def consonants(word: str) -> str:
     folded = _NOT_LETTER.sub("", word).translate(_G_LETTERS)
     if len(folded) > 2:
         folded = folded[0] + _ALL_VOWELS.sub("", folded[1:-1]) + folded[-1]
-    return _DOUBLE.sub(r"\1", folded)
+    return _undouble(folded)
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -88,7 +98,7 @@ def word_skeleton(word: str, language: Language) -> str:
     folded = skeleton(letters, language)
     if len(folded) >= SHORT_SKELETON_FROM:
         return folded
-    return _DOUBLE.sub(r"\1", letters.translate(_G_LETTERS))
+    return _undouble(letters.translate(_G_LETTERS))
 
 
 def spelling_variants(name: str, language: Language, *, most: int = 64) -> list[str]:
