@@ -386,8 +386,14 @@ def read_unlisted_names(
         # surnames or given names alone ("خالد سلیمان الجارالله", "فرناندو
         # غراندي-مارلاسكا"), never a full name the gazetteer lists
         span = reader.after(text, h.end, _next_title(out, i + 1, len(text)), original)
-        inside = [n for n in out[i + 1:] if n.kind == "name" and span is not None
-                  and n.start < span[1]]
+        inside: list[Hit] = []
+        if span is not None:  # the hits are in order of start: stop past the span
+            for j in range(i + 1, len(out)):
+                n = out[j]
+                if n.start >= span[1]:
+                    break
+                if n.kind == "name":
+                    inside.append(n)
         if span is not None and not any(
                 n.name_kind == "full" or n.start < span[0] or n.end > span[1]
                 or (n.start, n.end) == span for n in inside):
@@ -469,7 +475,10 @@ def _with_lineage(text: str, h: Hit, reader: NameReader, out_end: int) -> Hit:
 
 def _next_title(hits: Sequence[Hit], i: int, end: int) -> int:
     """Where the first title at or after index ``i`` begins (else ``end``)."""
-    return next((h.start for h in hits[i:] if h.kind != "name"), end)
+    for j in range(i, len(hits)):  # by index: a slice or islice costs i steps first
+        if hits[j].kind != "name":
+            return hits[j].start
+    return end
 
 
 @functools.lru_cache(maxsize=2)

@@ -23,8 +23,10 @@ The rules, in order:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Sequence
 
 import regex
@@ -458,7 +460,9 @@ class Resolver:
         another name or right before one ("عباس عراقچی")."""
         text = self.doc.norm
         language = self.doc.language
-        taken = [(h.start, h.end) for h in self.hits]
+        taken = sorted((h.start, h.end) for h in self.hits)
+        taken_starts = [a for a, _b in taken]
+        reach = list(itertools.accumulate((b for _a, b in taken), max))  # furthest end so far
         last: dict[str, tuple[LeaderMention, int]] = {}  # surname -> first mention
         known = surnames(self.gazetteer, language)
         reader = name_reader(language, self.gazetteer)
@@ -486,8 +490,9 @@ class Resolver:
         out: list[LeaderMention] = []
         for hit in pattern.finditer(text):
             s, e = hit.span("word")
-            if any(a < e and s < b for a, b in taken):
-                continue
+            before_end = bisect.bisect_left(taken_starts, e)  # hits that start before e
+            if before_end and reach[before_end - 1] > s:
+                continue  # one of them reaches into the word
             after = text[e:e + 40].split()[:1]
             if after and (reader.is_given(after[0]) or after[0] in last):
                 continue  # "عباس عراقچی": another person's given name
