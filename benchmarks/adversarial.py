@@ -77,6 +77,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "zwnj": _repeat("\u200c"),
     "one_letter": _repeat("ب"),
     "punctuation": _repeat("،."),
+    # many leaders: every stage that relates hits to one another
+    "titled_names_fa": _repeat("امامعلی رحمان رئیس جمهور تاجیکستان روز ۲۰ سپتامبر ۲۰۲۰ گفت. "),
+    "titled_names_ar": _repeat("قال وزير الخارجية الأردني أيمن الصفدي أمس إن الصفدي سيزور دمشق. "),
+    "unlisted_names_ar": _repeat("وزير الخارجية الموريتاني محمد سالم ولد مرزوك قال. "),
     "dense_article": _repeat(
         "رئیس جمهور ایران ۱۸ سپتامبر ۲۰۲۰ با ۱٫۵ میلیارد دلار و ۲۰ درصد به دوشنبه رفت. "
     ),
