@@ -17,6 +17,7 @@ from diplonlp.leaders.resolution import Resolver, a_bound, may_stand_alone
 from diplonlp.leaders.story import Story, estimate_day
 from diplonlp.leaders.titles import (
     Hit,
+    Links,
     drop_deputies_of,
     drop_overlaps,
     find_hits,
@@ -28,10 +29,12 @@ from diplonlp.model import ROLES, DateMention, LeaderMention
 from diplonlp.pipeline import BaseExtractor, Document
 
 
-def story_of(doc: Document, index: WordIndex, hits: list[Hit], gazetteer: Gazetteer) -> Story:
+def story_of(doc: Document, index: WordIndex, hits: list[Hit], gazetteer: Gazetteer,
+             links: Links | None = None) -> Story:
     """The story's country and date: the one anchor of the article
     (:func:`diplonlp.dates.story_anchor`: reference date, published date, the
-    story's latest full date or year), else an estimate from the people it names."""
+    story's latest full date or year), else an estimate from the people it
+    names (in the offices of the titles ``links`` puts beside their names)."""
     dates = [d for d in doc.get("dates")
              if isinstance(d, DateMention) and not a_bound(doc.text, d.start)]
     anchor = story_anchor(doc.reference_date, doc.published, dates)
@@ -60,8 +63,17 @@ def story_of(doc: Document, index: WordIndex, hits: list[Hit], gazetteer: Gazett
               if d.weekday is not None and d.original is None and d.value
               and d.value.startswith("--") and len(d.value) == 7]
     not_before = anchor.date.year if anchor is not None else None
+    titled: dict[str, set[tuple[str, str | None]]] = {}
+    if links is not None:
+        for i, h in enumerate(links.hits):
+            if h.kind == "name" and h.person:
+                for t in links.titles_of(i):
+                    title = links.hits[t]
+                    if title.kind == "title" and title.role and not title.former:
+                        titled.setdefault(h.person, set()).add((title.role, title.office))
     # any office a named person held dates the story, a deputy's as well as a king's
-    day = estimate_day(named, gazetteer, frozenset(ROLES), not_before=not_before, clues=clues)
+    day = estimate_day(named, gazetteer, frozenset(ROLES), not_before=not_before, clues=clues,
+                       titled=titled)
     return Story(country, outlet, day, estimated=day is not None, earliest=not_before)
 
 
@@ -108,7 +120,7 @@ class LeaderExtractor(BaseExtractor):
         reader = name_reader(doc.language, self.gazetteer)
         links = link_titles_and_names(doc.norm, hits, doc.language, self.gazetteer,
                                       lambda pos: reader.governed(doc.norm, pos))
-        story = story_of(doc, index, hits, self.gazetteer)
+        story = story_of(doc, index, hits, self.gazetteer, links)
         return Resolver(doc, self.gazetteer, links.hits, links, story).mentions()
 
 

@@ -203,13 +203,14 @@ class Resolver:
             return None  # "الرئيس" in a Saudi story, "جلالة الملك" in an Egyptian one
         return where
 
-    def _fits(self, t: Term, role: Role, where: str | None, office: str | None) -> bool:
+    def _fits(self, t: Term, role: Role, where: str | None, office: str | None,
+              related: bool = True) -> bool:
         if t.role != role or t.where != where:
             return False
         # a person the story names may hold a related office ("وزیر صنعت" and
         # Iran's minister of industry, mine and trade)
         return (office is None or t.office is None or t.office == office
-                or t.office in related_offices().get(office, ()))
+                or (related and t.office in related_offices().get(office, ())))
 
     def sentence_day(self, h: Hit) -> dt.date | None:
         """The day of the date written in the title's own sentence ("نخست وزیر
@@ -241,9 +242,14 @@ class Resolver:
         people = self.gazetteer.people
         day = (None if h.former else self.sentence_day(h)) or self.day
         candidates = []
+        # a named holder of a related office ("وزير الاتصال" for "وزير الثقافة")
+        # only when nobody held the title's own office that day
+        related = day is None or h.former or not self.gazetteer.holders(
+            h.role, where, day, h.office)
         for named in self.named:
             person = people[named]
-            terms = [t for t in person.terms if self._fits(t, h.role, where, h.office)]
+            terms = [t for t in person.terms
+                     if self._fits(t, h.role, where, h.office, related)]
             if not terms:
                 continue
             if h.former:

@@ -18,7 +18,7 @@ of the middle of that span.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from attrs import frozen
 
@@ -47,13 +47,20 @@ Clue = tuple[Calendar, int, int, int]
 
 
 def estimate_day(people: Iterable[str], gazetteer: Gazetteer, tracked: frozenset[str], *,
-                 not_before: int | None = None, clues: Sequence[Clue] = ()) -> dt.date | None:
+                 not_before: int | None = None, clues: Sequence[Clue] = (),
+                 titled: Mapping[str, Collection[tuple[str, str | None]]] | None = None,
+                 ) -> dt.date | None:
     """When an undated story was told: the years in which most of ``people``
     held a tracked office, not before the year ``not_before`` (the latest year
     the story writes); among them, a day on which every year-less date written
     with its weekday ("روز شنبه ۳۰ فروردین") falls on that weekday (the latest
     such day), else the middle of the latest run of such years. None when
-    nothing places the story."""
+    nothing places the story.
+
+    ``titled`` maps a person to the (role, office) of the titles the story
+    writes beside the name: such a person places the story in the terms of
+    those offices ("وزير الاتصال مصطفى الخلفي" in 2012-2017, not in his
+    later office), when the gazetteer has one."""
     last = gazetteer.as_of.year
     rank = role_rank()
     terms = []
@@ -64,6 +71,11 @@ def estimate_day(people: Iterable[str], gazetteer: Gazetteer, tracked: frozenset
         # the person's first-rank office only: news that names Nouri al-Maliki
         # is mostly about the prime minister, not the later vice president
         held = [t for t in person.terms if t.role in tracked]
+        written = (titled or {}).get(key, ())
+        as_written = [t for t in held if any(
+            t.role == role and office in (None, t.office) for role, office in written)]
+        if as_written:
+            held = as_written
         top = min((rank.get(t.role, len(rank)) for t in held), default=0)
         spans = [(t.start or dt.date(_FIRST_YEAR, 1, 1), t.end or gazetteer.as_of)
                  for t in held if rank.get(t.role, len(rank)) == top]
