@@ -370,7 +370,8 @@ def read_unlisted_names(
     for h in hits:
         if h.kind == "name" and h.person is not None:
             h = _widened(text, h, out[-1].end if out else 0, reader, own)
-            h = _with_lineage(text, h, reader, out_end=len(text))
+            h = _with_lineage(text, h, reader, out_end=len(text), lineaged=_lineaged(
+                gazetteer, language, frozenset(reader.connectors)))
         out.append(h)
     result: list[Hit] = []
     covered = 0  # names inside an unlisted name read after a title are dropped
@@ -458,9 +459,13 @@ def _widened(text: str, h: Hit, limit: int, reader: NameReader,
     return h
 
 
-def _with_lineage(text: str, h: Hit, reader: NameReader, out_end: int) -> Hit:
+def _with_lineage(text: str, h: Hit, reader: NameReader, out_end: int,
+                  lineaged: frozenset[str] = frozenset()) -> Hit:
     """A listed name with the rest of its lineage ("فيصل بن مشعل" + "بن سعود بن
-    عبدالعزيز"): connector + name pairs right after it belong to the name."""
+    عبدالعزيز"): connector + name pairs right after it belong to the name.
+    A person listed by given names alone, none of whose spellings has a
+    lineage (``lineaged``: the keys of those with one), is then not meant:
+    "عبد الإله بن كيران" is not the regent "عبد الإله"."""
     words = reader.words(text, h.end, min(out_end, h.end + 120))
     if not words or words[0].start() == h.end:
         return h  # no space: the name goes on in a word of its own
@@ -470,7 +475,20 @@ def _with_lineage(text: str, h: Hit, reader: NameReader, out_end: int) -> Hit:
            and not reader._stop(words[i + 1].group(), strong=True)):
         end = words[i + 1].end()
         i += 2
-    return h if end == h.end else evolve(h, end=end)
+    if end == h.end:
+        return h
+    if h.person not in lineaged and not any(
+            w in reader.connectors for w in text[h.start:h.end].split()):
+        return Hit(h.start, end, "name", name_kind="unlisted")
+    return evolve(h, end=end)
+
+
+@functools.lru_cache(maxsize=8)
+def _lineaged(gazetteer: Gazetteer, language: Language,
+              connectors: frozenset[str]) -> frozenset[str]:
+    """The people one of whose spellings has a lineage ("محمد بن سلمان")."""
+    return frozenset(key for spelling, (key, _kind) in gazetteer.names[language].items()
+                     if any(w in connectors for w in spelling.split()))
 
 
 def _next_title(hits: Sequence[Hit], i: int, end: int) -> int:

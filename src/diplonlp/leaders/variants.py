@@ -5,15 +5,18 @@ matter of script (ي/ی/ى, ك/ک, ة/ه, the hamza seats of alef, marks, ZWNJ);
 what is left is transliteration, folded here into a *skeleton* that the
 gazetteer's spellings and the text's words are both reduced to:
 
-* a foreign g written ج, غ or گ ("جوتيريش" / "غوتيريش" / "گوترش");
+* a foreign g written ج, غ or گ ("جوتيريش" / "غوتيريش" / "گوترش"), and
+  once a title has pinned the person, ك or ق as well ("لاكارد");
 * doubled letters written once ("مکرون" / "ماکرون" keep their alef, but
   "ترامپ" / "ترامّپ", "بوتّين");
 * in Persian, a long vowel و or ی written or not inside a word ("پوتین" /
   "پوتن", "جورج" / "جرج", "پومپئو" / "پمپئو"); Arabic only in long words
   ("غوتيريش" / "غوتيرش"), since short ones are told apart by them (سعد /
   سعيد, سلمان / سليمان);
-* words joined or split ("عبدالعزیز" / "عبد العزیز", "امامعلی" / "امام علی")
-  and hyphens: names are compared by their letters alone.
+* words joined or split ("عبدالعزیز" / "عبد العزیز", "امامعلی" / "امام علی",
+  "بنكيران" / "بن كيران") and hyphens: names are compared by their letters
+  alone;
+* the divine name written with its long vowel ("عبد الإلاه" / "عبد الإله").
 
 :func:`spelling_variants` lists the spellings a skeleton stands for (a
 bounded sample, for inspection and tests); matching itself compares
@@ -30,6 +33,8 @@ import regex
 from diplonlp.model import Language
 
 _G_LETTERS = str.maketrans({"غ": "ج", "گ": "ج", "ي": "ی", "ك": "ک", "ى": "ی"})
+_LOOSE_G_LETTERS = str.maketrans({"غ": "ج", "گ": "ج", "ي": "ی", "ك": "ج", "ک": "ج", "ق": "ج",
+                                  "ى": "ی"})
 _DOUBLE = regex.compile(r"(\p{L})\1+")
 
 
@@ -51,8 +56,9 @@ _ALL_VOWELS = regex.compile(r"[اویي]")
 #: apart by them (سعد / سعيد, سلمان / سليمان)
 ARABIC_VOWELS_FROM = 7
 #: ... and not in the parts of a compound, which news writes joined or split
-#: ("عبدالعزيز" / "عبد العزيز"), nor after the article: both ways must fold alike
-_ARABIC_COMPOUND_HEADS = ("عبد", "ابو", "ال")
+#: ("عبدالعزيز" / "عبد العزيز", Maghrebi "بنكيران" / "بن كيران"), nor after
+#: the article: both ways must fold alike
+_ARABIC_COMPOUND_HEADS = ("عبد", "ابو", "ال", "بن")
 _ARABIC_COMPOUND_TAILS = ("الله", "الدین", "الدین")
 
 #: a one-word name is compared by its skeleton only when that keeps at least
@@ -66,6 +72,8 @@ def skeleton(word: str, language: Language) -> str:
     """The skeleton of one normalised word of a name of several words (see the
     module docstring)."""
     folded = _NOT_LETTER.sub("", word).translate(_G_LETTERS)
+    if language == "ar" and folded.endswith("الالاه"):
+        folded = folded[:-2] + "ه"  # "عبد الإلاه" is "عبد الإله"
     if _drops_vowels(folded, language):
         folded = folded[0] + _MEDIAL_VOWEL.sub("", folded[1:-1]) + folded[-1]
     return _undouble(folded)
@@ -82,9 +90,11 @@ def _drops_vowels(word: str, language: Language) -> bool:
 @functools.lru_cache(maxsize=65_536)
 def consonants(word: str) -> str:
     """A word's letters without its inner long vowels (ا و ی ي), g-letters
-    folded: the loosest comparison, for a word already pinned to one person
-    ("غوتيرش" and "غوتيريش" once a title says whose name it is)."""
-    folded = _NOT_LETTER.sub("", word).translate(_G_LETTERS)
+    folded, with ك and ق among them (the Maghrebi and Gulf press write a
+    foreign g so: "لاكارد", "قوتيريش"): the loosest comparison, for a word
+    already pinned to one person ("غوتيرش" and "غوتيريش" once a title says
+    whose name it is)."""
+    folded = _NOT_LETTER.sub("", word).translate(_LOOSE_G_LETTERS)
     if len(folded) > 2:
         folded = folded[0] + _ALL_VOWELS.sub("", folded[1:-1]) + folded[-1]
     return _undouble(folded)
