@@ -253,7 +253,9 @@ class Gazetteer:
 
     def _holders(self, role: Role, country: str | None, day: dt.date,
                  office: str | None) -> list[Person]:
-        strict = role in _NEEDS_OFFICE
+        # an envoy's office is strict once named: "لدى الأمم المتحدة" is the
+        # permanent representative, not the envoy to Washington
+        strict = role in _NEEDS_OFFICE or (role == "ambassador" and office is not None)
         out = []
         for p in self.offices.get((role, country), ()):
             for t in p.terms:

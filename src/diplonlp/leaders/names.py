@@ -218,6 +218,10 @@ class NameReader:
         if not tokens or not (quoted or tokens[0] in self.any_given):
             return 0
         k = 0
+        # in quotation marks a first word may also be a place's ("«راس ویلسون»")
+        if (quoted and len(tokens) > 1 and tokens[0] in self.weak
+                and not self._stop(tokens[0], strong=True) and self._name_like(tokens[1])):
+            k = 1
         while k < len(tokens) and k < 4 and (
                 self._name_like(tokens[k]) or (k > 0 and tokens[k] in self.particles)):
             k += 1
@@ -238,6 +242,8 @@ class NameReader:
                 end -= 1
         if end == pos or end <= limit:
             return None
+        if text[end - 1] in _CLOSERS:  # «راس ويلسون»، سفير ...
+            return self._quoted_before(text, end, limit)
         # the run of words ending at `end`, read backwards up to 8 words
         start = end
         for _ in range(8):
@@ -269,7 +275,27 @@ class NameReader:
         return None
 
 
+    def _quoted_before(self, text: str, end: int, limit: int) -> tuple[int, int] | None:
+        """A name in quotation marks closed at ``end`` ("«راس ويلسون»", "\"چانگ
+        دونگ یانگ\""): its words when they all read as a name."""
+        opened = max(text.rfind(c, max(limit, end - 44), end - 1) for c in _QUOTE_OPENERS)
+        if opened < limit or opened < 0 or "\n" in text[opened:end]:
+            return None
+        inner_start, inner_end = opened + 1, end - 1
+        while inner_end > inner_start and text[inner_end - 1] in " \t\u00a0":
+            inner_end -= 1
+        inner = self.words(text, inner_start, inner_end)
+        tokens = [w.group() for w in inner]
+        if inner and inner[-1].end() == inner_end and (
+                self.parse(tokens) == len(tokens) or self.loose(tokens, quoted=True) == len(tokens)):
+            return inner[0].start(), inner_end
+        return None
+
+
 _MARKS = regex.compile(r"\p{M}+")
+_CLOSERS = "»\"”'"
+_QUOTE_CLOSED = regex.compile(r"[»\"”'][^\S\n]*+[،,]?+[^\S\n]*+")
+_QUOTE_OPENERS = "«\"“'"
 _QUOTED = regex.compile(r"[\s،,]*+[«\"“'](?P<name>[^«»\"“”'\n]{3,40}+)[»\"”']")
 _OPENERS = "\n.!?؟:؛«\"“(–-"
 _BACK_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*$", flags=regex.REVERSE)
@@ -406,6 +432,19 @@ def read_unlisted_names(
         if len(result) > 1 and result[-2].kind == "name" and not text[prev:h.start].strip(" \t،,"):
             continue  # a name stands right before
         if h.needs_neighbour:
+            continue
+        before = result[-2] if len(result) > 1 else None
+        if (before is not None and before.kind == "name"
+                and (before.person is None or before.name_kind == "context")
+                and _QUOTE_CLOSED.fullmatch(text, before.end, h.start)):
+            # an unlisted name, or a surname that needs support, read inside
+            # quotation marks ("چانگ" + "دونگ یانگ", "راس" + "ویلسون"): the
+            # quoted words are the whole name
+            span = reader.before(text, h.start, result[-3].end if len(result) > 2 else 0,
+                                 original)
+            if span is not None and span[1] == before.end and (
+                    span[0] < before.start or (span[0] == before.start and before.person is None)):
+                result[-2] = Hit(span[0], span[1], "name", name_kind="unlisted")
             continue
         span = reader.before(text, h.start, prev, original)
         if span is not None:

@@ -262,6 +262,10 @@ class Resolver:
             return candidates[0]
         if h.former or day is None:
             return None
+        if h.role == "ambassador" and h.office is None:
+            # "سفیر آمریکا در آذربایجان": one of the country's many envoys, and
+            # the gazetteer does not say where each served: only a named one
+            return None
         holders = self.gazetteer.holders(h.role, where, day, h.office)
         if len(holders) > 1:
             holders = [p for p in holders if p.key in self.named] or holders

@@ -406,6 +406,7 @@ def _title_hit(m: regex.Match[str], g: Grammar) -> Hit | None:
     former = any(m.group(group_name) and key(m.group(group_name)) in g.former_words
                  for group_name in ("former", "former2"))
     hosted = False
+    at_org = False  # posted to an organisation: a permanent representative
     if m.group("country2"):
         # the words after "در", "لدى" are a place only as far as the lexicon says;
         # only an envoy's title keeps the place ("نخست وزیر روسیه در مسکو": where
@@ -413,6 +414,8 @@ def _title_hit(m: regex.Match[str], g: Grammar) -> Hit | None:
         place_end = _place_end(m, g.places)
         hosted = place_end is not None
         envoy = meaning is None and word in g.role_of and g.role_of[word].role == "ambassador"
+        at_org = envoy and place_end is not None and key(
+            m.string[m.start("country2"):place_end]) in g.organizations
         end = place_end if hosted and envoy and place_end is not None else max(
             m.end(x) for x in ("role", "body", "portfolio", "pmore", "dportfolio", "dmore",
                                "former", "country", "cword", "org", "untracked", "utail")
@@ -454,7 +457,8 @@ def _title_hit(m: regex.Match[str], g: Grammar) -> Hit | None:
     if role == "head_of_state" and country in g.president_hog and word in g.president_words:
         role = "head_of_government"
     bare = meaning.needs_country and country is None and country_from is None
-    return Hit(start, end, "title", role=role, country=country, office=meaning.office,
+    office = meaning.office or ("permanent_representative" if at_org else None)
+    return Hit(start, end, "title", role=role, country=country, office=office,
                needs_neighbour=bare, bare=bare, former=former, country_from=country_from,
                hosted=hosted)
 
@@ -527,7 +531,8 @@ def link_gap(language: Language) -> regex.Pattern[str]:
     the quotation marks around the name ("وزير الداخلية "فرناندو ..."")."""
     words = load_json("leaders", "roles.json")["between_title_and_name"][language]
     courtesy = alternation(lexeme(w, language) for w in words)
-    return regex.compile(rf"[»\"”']?\s*+[،,]?\s*+(?:(?:{courtesy})\s++)*+[«\"“']?")
+    return regex.compile(
+        rf"\s*+[»\"”']?\s*+[،,]?\s*+(?:(?:{courtesy})\s++)*+[«\"“']?[^\S\n]*+")
 
 
 @frozen
