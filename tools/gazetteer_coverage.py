@@ -3,6 +3,10 @@
     python tools/gazetteer_coverage.py            # the summary and the gaps
     python tools/gazetteer_coverage.py --markdown # the tables of docs/leaders.md
 
+The cabinets of the countries our outlets write most about are listed whole
+(every portfolio): for those, the share of the years from each portfolio's
+first listed holder in which a holder is known.
+
 An *office-year* is one office of one country on 1 July of one year; it is
 covered when the gazetteer knows who held it that day. The scope is issue
 13's: heads of state and government and foreign ministers of every UN member
@@ -48,6 +52,11 @@ CORE_OFFICES: list[tuple[Role, tuple[str, ...], str]] = [
     ("other", ("speaker",), "speaker"),
     ("other", ("central_bank",), "central bank"),
 ]
+#: countries whose whole cabinet is listed (every portfolio, not only CORE_OFFICES)
+CABINETS = ["IR", "AF", "TJ", "SA", "MA", "EG", "PS", "US", "GB", "FR", "DE", "RU", "TR",
+            "KR", "JP", "PK"]
+#: offices that are no one portfolio
+_NOT_PORTFOLIOS = {"other", "state"}
 HISTORY = {"IR": 1925, "SA": 1932, "EG": 1952, "IQ": 1945, "SY": 1945, "KW": 1961,
            "QA": 1971, "BH": 1971, "AE": 1971, "OM": 1945, "AF": 1945, "US": 1945, "RU": 1945}
 TOP: tuple[Role, ...] = ("head_of_state", "head_of_government", "foreign_minister")
@@ -95,6 +104,24 @@ def held(g: Gazetteer, role: Role, country: str, year: int,
     if offices is None:
         return bool(g.holders(role, country, day))
     return any(g.holders(role, country, day, office) for office in offices)
+
+
+def cabinet(g: Gazetteer, country: str, years: range) -> tuple[int, list[bool]]:
+    """The portfolios of ``country``'s ministers the gazetteer knows from
+    ``years[0]``, and for each portfolio the years from the first one it
+    names a holder in: whether it names one (the gaps inside known ministries;
+    a ministry merged away or abolished counts as a gap, so this is a floor)."""
+    first: dict[str, int] = {}
+    for person in g.people.values():
+        for t in person.terms:
+            if (t.role == "minister" and t.where == country and t.office
+                    and t.office not in _NOT_PORTFOLIOS):
+                start = max(years[0], t.start.year if t.start else years[0])
+                if (t.end is None or t.end.year >= years[0]) and start <= years[-1]:
+                    first[t.office] = min(first.get(t.office, start), start)
+    cells = [held(g, "minister", country, y, (office,))
+             for office, since in first.items() for y in years if y >= since]
+    return len(first), cells
 
 
 def share(cells: list[bool]) -> float:
@@ -147,6 +174,13 @@ def main() -> None:
         for c in CORE:
             print(f"| {c} | " + " | ".join(f"{share(core[c, label]):.0%}" for label in labels)
                   + " |")
+        print(f"\nWhole cabinets, {core_years[0]}-{last} (portfolios with a listed holder; "
+              "the years of each portfolio from its first listed holder that name one):\n")
+        print("| country | portfolios | portfolio-years | covered |")
+        print("|---|---:|---:|---:|")
+        for c in CABINETS:
+            count, cells = cabinet(g, c, core_years)
+            print(f"| {c} | {count} | {len(cells):,} | {share(cells):.0%} |")
         return
     print(f"{len(g.people)} people, as of {g.as_of}")
     print(f"UN members, heads and foreign ministers 1990-{last}: {share(all_top):.1%}")

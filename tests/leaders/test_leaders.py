@@ -33,7 +33,8 @@ def test_name_mention_keeps_its_title() -> None:
 #: the catch-all "other" offices.
 MULTI_HOLDER_ROLES = {"ambassador", "deputy_head_of_state", "deputy_head_of_government",
                       "deputy_minister"}
-MULTI_HOLDER_OFFICES = {"other", "state", "agency", "envoy", "permanent_representative"}
+MULTI_HOLDER_OFFICES = {"other", "state", "agency", "envoy", "permanent_representative",
+                        "spokesperson"}
 #: Countries whose head of state is two people at once: San Marino's two
 #: Captains Regent, Andorra's two co-princes.
 CO_HEADS = {("head_of_state", "SM"), ("head_of_state", "AD")}

@@ -262,9 +262,10 @@ class Resolver:
             return candidates[0]
         if h.former or day is None:
             return None
-        if h.role == "ambassador" and h.office is None:
+        if h.office in _NAMED_ONLY or (h.role == "ambassador" and h.office is None):
             # "سفیر آمریکا در آذربایجان": one of the country's many envoys, and
-            # the gazetteer does not say where each served: only a named one
+            # the gazetteer does not say where each served; "سخنگوی وزارت امور
+            # خارجه" is not the government's spokesperson: only a named one
             return None
         holders = self.gazetteer.holders(h.role, where, day, h.office)
         if len(holders) > 1:
@@ -470,7 +471,11 @@ class Resolver:
         another name or right before one ("عباس عراقچی")."""
         text = self.doc.norm
         language = self.doc.language
-        taken = sorted((h.start, h.end) for h in self.hits)
+        # a surname that needs support and has none is free: several people
+        # share one ("المالكي"), and the one introduced is meant
+        taken = sorted((h.start, h.end) for h in self.hits
+                       if not (h.kind == "name" and h.name_kind == "context"
+                               and h.person not in introduced))
         taken_starts = [a for a, _b in taken]
         reach = list(itertools.accumulate((b for _a, b in taken), max))  # furthest end so far
         last: dict[str, tuple[LeaderMention, int]] = {}  # surname -> first mention
