@@ -42,7 +42,7 @@ from diplonlp._text import (
     lexeme,
 )
 from diplonlp.leaders.gazetteer import Gazetteer, Person, Term, related_offices
-from diplonlp.leaders.names import name_reader, name_words, surnames
+from diplonlp.leaders.names import NameReader, name_reader, name_words, surnames
 from diplonlp.leaders.story import Story
 from diplonlp.leaders.titles import Hit, Links, tracked_roles
 from diplonlp.leaders.variants import consonants, skeleton
@@ -116,6 +116,13 @@ def _surname_pattern(words: tuple[str, ...], language: Language) -> regex.Patter
     clitic = clitic_prefix(language)
     return regex.compile(
         rf"{NOT_WORD_BEFORE}{clitic}(?P<word>{alternation(words)}){NOT_WORD_AFTER}")
+
+
+@functools.lru_cache(maxsize=64)
+def _courtesy_pattern(courtesy: tuple[str, ...], firsts: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(
+        rf"{NOT_WORD_BEFORE}(?:{alternation(courtesy)})[^\S\n]*+(?P<word>{alternation(firsts)})"
+        rf"{NOT_WORD_AFTER}")
 
 
 def may_stand_alone(person: Person) -> bool:
@@ -499,10 +506,10 @@ class Resolver:
                 if len(word) >= 3 and word not in reader.stop and word not in reader.courtesy \
                         and word not in _not_surnames(language):
                     last.setdefault(word, (m, start))
+        out: list[LeaderMention] = self._courtesy_given_names(found, taken_starts, reach, reader)
         if not last:
-            return []
+            return out
         pattern = _surname_pattern(tuple(sorted(last)), language)
-        out: list[LeaderMention] = []
         for hit in pattern.finditer(text):
             s, e = hit.span("word")
             before_end = bisect.bisect_left(taken_starts, e)  # hits that start before e
@@ -523,6 +530,44 @@ class Resolver:
                 country=first.country, title=None,
             ))
             taken.append((s, e))
+        return out
+
+    def _courtesy_given_names(self, found: list[tuple[int, int, LeaderMention]],
+                              taken_starts: list[int], reach: list[int], reader: NameReader,
+                              ) -> list[LeaderMention]:
+        """A courtesy and the given name of a person introduced in full ("ورحب
+        د. عصام بالجميع", "وأكد الأمير فيصل"): the given name is a mention of
+        that person, when no other person introduced bears it and no lineage
+        or surname follows it ("الأمير فيصل بن سلمان" is someone else)."""
+        text = self.doc.norm
+        first: dict[str, tuple[LeaderMention, int] | None] = {}
+        for start, end, m in found:
+            words = text[start:end].split()
+            if m.name is None or len(words) < 2 or not reader.is_given(words[0]):
+                continue
+            seen = first.get(words[0], (m, start))
+            # two people of one given name: neither is meant by it alone
+            first[words[0]] = None if seen is None or seen[0].name != m.name else seen
+        firsts = {w: v for w, v in first.items() if v is not None}
+        if not firsts or not reader.courtesy:
+            return []
+        pattern = _courtesy_pattern(tuple(sorted(reader.courtesy)), tuple(sorted(firsts)))
+        out: list[LeaderMention] = []
+        for hit in pattern.finditer(text):
+            s, e = hit.span("word")
+            before_end = bisect.bisect_left(taken_starts, e)  # hits that start before e
+            if before_end and reach[before_end - 1] > s:
+                continue  # a name or title found there already
+            after = text[e:e + 40].split()[:1]
+            if after and (after[0] in reader.connectors or reader.is_given(after[0])):
+                continue
+            m, introduced_at = firsts[hit.group("word")]
+            if introduced_at >= s:
+                continue
+            out.append(self.doc.mention(
+                LeaderMention, s, e, name=m.name, id=m.id, role=m.role,
+                country=m.country, title=None,
+            ))
         return out
 
     def _mention(self, h: Hit, person: Person | None, role: Role, where: str | None,

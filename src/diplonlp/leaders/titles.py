@@ -525,6 +525,9 @@ def drop_overlaps(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+_AND_GAP = regex.compile(r"[^\S\n]*+[،,]?[^\S\n]*+و[^\S\n]++")
+
+
 @functools.lru_cache(maxsize=2)
 def link_gap(language: Language) -> regex.Pattern[str]:
     """What may stand between a title and its name: a comma, courtesy words,
@@ -625,6 +628,11 @@ def link_titles_and_names(
             elif not fit:
                 continue
             pairs[t], pairs[n] = n, t
+    def chain_near(a: Hit, b: Hit) -> bool:
+        # "وزیر اتحاد کره جنوبی و رئیس شورای امنیت ملی این کشور": "و" between
+        # two titles of one name
+        return near(a, b) or _AND_GAP.fullmatch(text, a.end, b.start) is not None
+
     chained: dict[int, int] = {}
     for t, n in list(pairs.items()):
         if out[t].kind != "title" or out[n].kind != "name":
@@ -637,7 +645,7 @@ def link_titles_and_names(
             while 0 <= j < len(out) and j not in pairs and j not in chained:
                 other = out[j]
                 left, right = (other, out[j - step]) if step < 0 else (out[j - step], other)
-                if not near(left, right):
+                if not chain_near(left, right):
                     break
                 if not _same_office_holder(first, other, functools.partial(fits, name=out[n])):
                     break
