@@ -286,8 +286,9 @@ class NameReader:
             inner_end -= 1
         inner = self.words(text, inner_start, inner_end)
         tokens = [w.group() for w in inner]
+        whole = len(tokens)
         if inner and inner[-1].end() == inner_end and (
-                self.parse(tokens) == len(tokens) or self.loose(tokens, quoted=True) == len(tokens)):
+                self.parse(tokens) == whole or self.loose(tokens, quoted=True) == whole):
             return inner[0].start(), inner_end
         return None
 
