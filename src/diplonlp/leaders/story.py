@@ -83,8 +83,13 @@ def estimate_day(people: Iterable[str], gazetteer: Gazetteer, tracked: frozenset
             terms.append(spans)
     first = _FIRST_YEAR if not_before is None else max(_FIRST_YEAR, min(not_before, last))
     years = range(first, last + 1)
-    scores = {y: sum(any(s <= dt.date(y, 7, 1) < e for s, e in spans) for spans in terms)
-              for y in years}
+    # each person's years in office, as a set of years (1 July inside a term)
+    in_office = [{y for s, e in spans for y in range(max(first, s.year), min(last, e.year) + 1)
+                  if s <= dt.date(y, 7, 1) < e} for spans in terms]
+    scores = {y: 0 for y in years}
+    for held_years in in_office:
+        for y in held_years:
+            scores[y] += 1
     best = max(scores.values(), default=0)
     if best == 0 and not_before is None:
         return None
