@@ -81,6 +81,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "titled_names_fa": _repeat("امامعلی رحمان رئیس جمهور تاجیکستان روز ۲۰ سپتامبر ۲۰۲۰ گفت. "),
     "titled_names_ar": _repeat("قال وزير الخارجية الأردني أيمن الصفدي أمس إن الصفدي سيزور دمشق. "),
     "unlisted_names_ar": _repeat("وزير الخارجية الموريتاني محمد سالم ولد مرزوك قال. "),
+    # titles alone with dates and no sentence end: each title looks for the
+    # date of its own sentence (once quadratic: a scan of the text per title)
+    "titles_alone_fa": _repeat("رئیس جمهور ایران روز ۲۰ سپتامبر ۲۰۲۰ گفت و "),
     "dense_article": _repeat(
         "رئیس جمهور ایران ۱۸ سپتامبر ۲۰۲۰ با ۱٫۵ میلیارد دلار و ۲۰ درصد به دوشنبه رفت. "
     ),

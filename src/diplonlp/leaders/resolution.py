@@ -93,6 +93,9 @@ def _default_country(language: Language) -> str | None:
 
 
 _SENTENCE_ENDS = (".", "!", "?", "؟", "\n", "؛")
+#: how many dates on each side of a title may be its sentence's date
+_NEAREST_DATES = 4
+_SENTENCE_END = regex.compile("[" + regex.escape("".join(_SENTENCE_ENDS)) + "]")
 #: a date after one of these is the start or end of a span ("منذ سنة 1999",
 #: "مابين سالهای 1990 تا 2000"), not the time of the event or the story
 SINCE = _SINCE = regex.compile(r"(?<![\p{L}])(?:منذ|از|من|مابين|ما بين|بين|بعد|قبل|تا|حتى|إلى|الى)"
@@ -144,6 +147,7 @@ class Resolver:
         self.tracked = tracked_roles()
         people = gazetteer.people
         #: people the story names in full
+        self._sentence_index: tuple[list[int], list[DateMention], list[int]] | None = None
         self.named: set[str] = {h.person for h in hits if h.kind == "name"
                                 and h.name_kind == "full" and h.person is not None
                                 and h.person in people}
@@ -219,6 +223,16 @@ class Resolver:
         return (office is None or t.office is None or t.office == office
                 or (related and t.office in related_offices().get(office, ())))
 
+    def _sentences(self) -> tuple[list[int], list[DateMention], list[int]]:
+        """Where the text's sentences end, and its dates in order of start."""
+        if self._sentence_index is None:
+            text = self.doc.text
+            ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+            dates = sorted((d for d in self.doc.get("dates") if isinstance(d, DateMention)),
+                           key=lambda d: d.start)
+            self._sentence_index = (ends, dates, [d.start for d in dates])
+        return self._sentence_index
+
     def sentence_day(self, h: Hit) -> dt.date | None:
         """The day of the date written in the title's own sentence ("نخست وزیر
         ژاپن در سال ۲۰۱۸", "خلال عام 2010"): the event's time, which may be
@@ -226,13 +240,21 @@ class Resolver:
         relative dates are the story's time, not the event's."""
         text = self.doc.text
         start, end = self.doc.normalized.span_to_original(h.start, h.end)
-        left = max((text.rfind(c, 0, start) for c in _SENTENCE_ENDS), default=-1) + 1
-        right = min((i for i in (text.find(c, end) for c in _SENTENCE_ENDS) if i >= 0),
-                    default=len(text))
+        ends, dates, date_starts = self._sentences()
+        # the sentence around the title: by bisection, one text scan per article
+        k = bisect.bisect_left(ends, start)
+        left = ends[k - 1] + 1 if k else 0
+        j = bisect.bisect_left(ends, end)
+        right = ends[j] if j < len(ends) else len(text)
         best: tuple[int, dt.date] | None = None
-        for d in self.doc.get("dates"):
-            if (not isinstance(d, DateMention) or d.relative or d.interval is None
-                    or not left <= d.start < right
+        lo = bisect.bisect_left(date_starts, left)
+        hi = bisect.bisect_left(date_starts, right)
+        here = bisect.bisect_left(date_starts, start, lo, hi)
+        # the nearest dates on either side of the title, a few of them: a
+        # sentence that runs on for pages (no full stop) is not searched whole
+        for d in [*dates[max(lo, here - _NEAREST_DATES):here],
+                  *dates[here:min(hi, here + _NEAREST_DATES)]]:
+            if (d.relative or d.interval is None
                     or _SINCE.search(text, max(0, d.start - 24), d.start)):
                 continue  # "منذ سنة 1999", "از سال ۱۳۹۰": a start, not the event
             first, last = (dt.date.fromisoformat(x) for x in d.interval)

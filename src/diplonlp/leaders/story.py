@@ -86,7 +86,7 @@ def estimate_day(people: Iterable[str], gazetteer: Gazetteer, tracked: frozenset
     # each person's years in office, as a set of years (1 July inside a term)
     in_office = [{y for s, e in spans for y in range(max(first, s.year), min(last, e.year) + 1)
                   if s <= dt.date(y, 7, 1) < e} for spans in terms]
-    scores = {y: 0 for y in years}
+    scores = dict.fromkeys(years, 0)
     for held_years in in_office:
         for y in held_years:
             scores[y] += 1
