@@ -12,19 +12,18 @@ from diplonlp.countries import outlet_country, story_country
 from diplonlp.dates import story_anchor
 from diplonlp.dates.resolution import full_date
 from diplonlp.leaders.gazetteer import Gazetteer, default_gazetteer
-from diplonlp.leaders.names import inside_a_proper_name, name_reader, read_unlisted_names
-from diplonlp.leaders.resolution import Resolver, a_bound, may_stand_alone
-from diplonlp.leaders.story import Story, estimate_day
-from diplonlp.leaders.titles import (
-    Hit,
+from diplonlp.leaders.links import (
     Links,
     drop_deputies_of,
     drop_overlaps,
-    find_hits,
-    grammar,
     link_titles_and_names,
     trim_titles_off_names,
 )
+from diplonlp.leaders.names import inside_a_proper_name, name_reader
+from diplonlp.leaders.resolution import Resolver, a_bound, may_stand_alone
+from diplonlp.leaders.story import Story, estimate_day
+from diplonlp.leaders.titles import Hit, find_hits, grammar
+from diplonlp.leaders.unlisted import read_unlisted_names
 from diplonlp.model import ROLES, DateMention, LeaderMention
 from diplonlp.pipeline import BaseExtractor, Document
 
