@@ -256,8 +256,14 @@ class Gazetteer:
         # an envoy's office is strict once named: "لدى الأمم المتحدة" is the
         # permanent representative, not the envoy to Washington
         strict = role in _NEEDS_OFFICE or (role == "ambassador" and office is not None)
+        if strict and office is None:
+            return []
+        # a strict office is looked up by its own key: the ministers of one
+        # portfolio, not every minister of the country
+        candidates = (_office_index(self).get((role, country, office), ()) if strict
+                      else self.offices.get((role, country), ()))
         out = []
-        for p in self.offices.get((role, country), ()):
+        for p in candidates:
             for t in p.terms:
                 if t.role != role or t.where != country or not t.active(day):
                     continue
@@ -270,6 +276,19 @@ class Gazetteer:
                 out.append(p)
                 break
         return out
+
+
+@functools.lru_cache(maxsize=8)
+def _office_index(gazetteer: Gazetteer) -> dict[tuple[str, str | None, str | None],
+                                                tuple[Person, ...]]:
+    """(role, country or organisation, office) -> the people who held it."""
+    index: dict[tuple[str, str | None, str | None], list[Person]] = {}
+    for person in gazetteer.people.values():
+        for term in person.terms:
+            holders = index.setdefault((term.role, term.where, term.office), [])
+            if not holders or holders[-1] is not person:
+                holders.append(person)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 @functools.lru_cache(maxsize=1 << 16)
