@@ -136,18 +136,7 @@ class NameReader:
             end -= 1
         if end == pos:
             return []  # no space: a word goes on into the name
-        start = end
-        for _ in range(8):
-            m = _BACK_TOKEN.search(text, limit, start)
-            if m is None or m.end() != start:
-                break
-            start = m.start()
-            sp = start
-            while sp > limit and text[sp - 1] in " \t\u00a0":
-                sp -= 1
-            if sp == start:
-                break
-            start = sp
+        start = _run_start(text, end, limit)
         found = self.words(text, start, end)
         return found if found and found[-1].end() == end else []
 
@@ -245,19 +234,7 @@ class NameReader:
             return None
         if text[end - 1] in _CLOSERS:  # «راس ويلسون»، سفير ...
             return self._quoted_before(text, end, limit)
-        # the run of words ending at `end`, read backwards up to 8 words
-        start = end
-        for _ in range(8):
-            m = _BACK_TOKEN.search(text, limit, start)
-            if m is None or m.end() != start:
-                break
-            start = m.start()
-            sp = start
-            while sp > limit and text[sp - 1] in " \t\u00a0":
-                sp -= 1
-            if sp == start:
-                break
-            start = sp
+        start = _run_start(text, end, limit)
         words = self.words(text, start, end)
         if not words or words[-1].end() != end:
             return None
@@ -300,6 +277,24 @@ _QUOTE_OPENERS = "«\"“'"
 _QUOTED = regex.compile(r"[\s،,]*+[«\"“'](?P<name>[^«»\"“”'\n]{3,40}+)[»\"”']")
 _OPENERS = "\n.!?؟:؛«\"“(–-"
 _BACK_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*$", flags=regex.REVERSE)
+
+
+def _run_start(text: str, end: int, limit: int) -> int:
+    """Where the run of words (spaces between, on one line) that ends at
+    ``end`` begins, read backwards up to 8 words and not before ``limit``."""
+    start = end
+    for _ in range(8):
+        m = _BACK_TOKEN.search(text, limit, start)
+        if m is None or m.end() != start:
+            break
+        start = m.start()
+        sp = start
+        while sp > limit and text[sp - 1] in " \t\u00a0":
+            sp -= 1
+        if sp == start:
+            break
+        start = sp
+    return start
 
 
 @functools.lru_cache(maxsize=8)

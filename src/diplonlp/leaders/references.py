@@ -21,6 +21,13 @@ from diplonlp.model import Language, LeaderMention, Role
 from diplonlp.pipeline import Document
 
 
+def _covered(starts: list[int], reach: list[int], s: int, e: int) -> bool:
+    """Whether a hit (``starts`` in order, ``reach`` the furthest end so far)
+    overlaps ``[s, e)``: by bisection, not a scan."""
+    before_end = bisect.bisect_left(starts, e)  # the hits that start before e
+    return bool(before_end) and reach[before_end - 1] > s
+
+
 @functools.lru_cache(maxsize=2)
 def _not_surnames(language: Language) -> frozenset[str]:
     """Words that end a name but are no surname to find alone: titles inside
@@ -89,9 +96,8 @@ def later_mentions(doc: Document, gazetteer: Gazetteer, hits: Sequence[Hit],
     pattern = _surname_pattern(tuple(sorted(last)), language)
     for hit in pattern.finditer(text):
         s, e = hit.span("word")
-        before_end = bisect.bisect_left(taken_starts, e)  # hits that start before e
-        if before_end and reach[before_end - 1] > s:
-            continue  # one of them reaches into the word
+        if _covered(taken_starts, reach, s, e):
+            continue  # a hit reaches into the word
         after = text[e:e + 40].split()[:1]
         if after and (reader.is_given(after[0]) or after[0] in last):
             continue  # "عباس عراقچی": another person's given name
@@ -132,8 +138,7 @@ def _courtesy_given_names(doc: Document, found: list[tuple[int, int, LeaderMenti
     out: list[LeaderMention] = []
     for hit in pattern.finditer(text):
         s, e = hit.span("word")
-        before_end = bisect.bisect_left(taken_starts, e)  # hits that start before e
-        if before_end and reach[before_end - 1] > s:
+        if _covered(taken_starts, reach, s, e):
             continue  # a name or title found there already
         after = text[e:e + 40].split()[:1]
         if after and (after[0] in reader.connectors or reader.is_given(after[0])):
