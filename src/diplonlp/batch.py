@@ -27,10 +27,11 @@ bounded whatever the input's length.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import pickle
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Literal, Union, overload
 
@@ -258,22 +259,16 @@ def parse_articles(
     if n_process == -1:
         n_process = os.cpu_count() or 1
     if as_tuples:
-        return _with_contexts(texts, n_process, batch_size, reference_date, language,
-                              pipeline, text_field, id_field, date_field)
+        return _with_contexts(texts, functools.partial(
+            _run, n_process=n_process, batch_size=batch_size, reference_date=reference_date,
+            language=language, pipeline=pipeline, text_field=text_field, id_field=id_field,
+            date_field=date_field, nested=True))
     return _run(texts, n_process, batch_size, reference_date, language, pipeline,
                 text_field, id_field, date_field)
 
 
 def _with_contexts(
-    texts: Iterable[Any],
-    n_process: int,
-    batch_size: int,
-    reference_date: dt.date | None,
-    language: Language | None,
-    pipeline: Pipeline | None,
-    text_field: str,
-    id_field: str,
-    date_field: str | None,
+    texts: Iterable[Any], run: Callable[[Iterable[Any]], Iterator[Any]],
 ) -> Iterator[tuple[Any, Any]]:
     """``(payload, context)`` in, ``(result, context)`` out, in order: the
     contexts wait in a queue (results come back in input order) and never go
@@ -290,8 +285,7 @@ def _with_contexts(
             contexts.append(obj[1])
             yield obj[0]
 
-    for result in _run(payloads(), n_process, batch_size, reference_date, language,
-                       pipeline, text_field, id_field, date_field, nested=True):
+    for result in run(payloads()):
         yield result, contexts.popleft()
 
 

@@ -21,6 +21,7 @@ _B = NOT_WORD_BEFORE
 _E = NOT_WORD_AFTER
 _S1 = r"\s++"
 
+
 @functools.lru_cache(maxsize=2)
 def _name_openers(language: Language) -> regex.Pattern[str]:
     words = load_json("leaders", "roles.json")["titles_inside_names"][language]
